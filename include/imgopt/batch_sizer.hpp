@@ -1,0 +1,37 @@
+#pragma once
+// Adaptive batch sizing: how much memory a task will need, and how many tasks fit into the next batch.
+// Pure functions and a small value type, so they are tested with fake probes.
+
+#include <cstdint>
+#include <vector>
+
+#include "imgopt/memory_probe.hpp"
+#include "imgopt/options.hpp"
+#include "imgopt/task.hpp"
+
+namespace imgopt {
+
+// Peak working memory of one task, from its header: the decoded frame (after shrink-on-load) times bands and
+// sample size, times the output encoder's factor, plus the input's own frame when it must be held whole.
+std::uint64_t estimateTaskBytes(const ImageHeader& header, int targetWidth, int targetHeight,
+                                ImageFormat outputFormat);
+
+struct BatchBudgetPolicy {
+    double fractionOfAvailable = 0.5;
+    // Never plan more than this at once, however much is free: with the process's own ~40 MB this keeps a
+    // batch of large images near 300 MB peak RSS (docs/benchmarks.md).
+    std::uint64_t capBytes = 256ull << 20;
+    std::uint64_t floorBytes = 64ull << 20;    // below this, run one task at a time anyway
+    int maxBatchSize = 0;                      // 0 = 4 x workers
+};
+
+// The budget for the next batch, from a fresh probe. Already in-flight estimates are subtracted by the caller.
+std::uint64_t batchBudget(const MemorySample& sample, const BatchBudgetPolicy& policy);
+
+// Chooses which of the `pending` estimates (in priority order) join the next batch: as many leading tasks as
+// fit into `budget - inFlight`, up to `maxCount`. A task bigger than the whole budget is admitted only when
+// nothing is in flight, and then alone. Returns the count taken from the front.
+std::size_t admitCount(const std::vector<std::uint64_t>& pending, std::uint64_t budget, std::uint64_t inFlight,
+                       std::size_t maxCount);
+
+}  // namespace imgopt

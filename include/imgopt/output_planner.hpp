@@ -1,0 +1,42 @@
+#pragma once
+// Stage 3, plan: decides where each output goes, and resolves collisions so that two inputs never map to one
+// output. Thread rules: an OutputPlanner is used from one thread (the engine plans in scan order, so names
+// are stable from run to run).
+
+#include <filesystem>
+#include <set>
+#include <string>
+#include <variant>
+
+#include "imgopt/options.hpp"
+#include "imgopt/task.hpp"
+#include "imgopt/validator.hpp"
+
+namespace imgopt {
+
+struct PlanError {
+    std::string message;
+};
+
+using PlanResult = std::variant<PlannedTask, PlanError>;
+
+class OutputPlanner {
+public:
+    explicit OutputPlanner(const Options& options);
+
+    // The path an output would have before collision handling.
+    std::filesystem::path naturalOutput(const ScanItem& item, ImageFormat outputFormat) const;
+
+    PlanResult plan(const ValidatedTask& task);
+
+private:
+    bool reserved(const std::filesystem::path& p) const;
+
+    Options options_;
+    std::set<std::filesystem::path> reserved_;  // outputs already claimed in this run
+};
+
+// Target dimensions (upright) after the resize rule; never larger than the source.
+std::pair<int, int> targetSize(const Resize& resize, int uprightWidth, int uprightHeight);
+
+}  // namespace imgopt

@@ -1,0 +1,62 @@
+#pragma once
+// The run report: everything measured in a run, as one value. Built by the engine (or by a caller from
+// results it collected), then written by the report writers. It holds only measured or configured data.
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "imgopt/metrics.hpp"
+#include "imgopt/options.hpp"
+#include "imgopt/task.hpp"
+
+namespace imgopt {
+
+struct ReportSummary {
+    std::uint64_t files = 0, optimized = 0, keptOriginal = 0, skipped = 0, failed = 0;
+    std::uint64_t inputBytes = 0, outputBytes = 0;
+    std::int64_t savedBytes = 0;
+    double wallSeconds = 0;
+};
+
+struct SystemInfo {
+    std::string cpu;
+    int cores = 0;
+    std::uint64_t memoryBytes = 0;
+    std::string libvips;
+    std::string os;
+    std::string allocator;
+};
+
+struct Percentiles {
+    double p50 = 0, p90 = 0, p99 = 0, max = 0, mean = 0;
+};
+
+struct RunReport {
+    std::string toolName = "imgopt";
+    std::string toolVersion;
+    Options settings;
+    ReportSummary summary;
+    std::vector<TaskResult> files;       // in input (scan) order
+    std::vector<BatchRecord> batches;
+    std::vector<MemorySample> memory;
+    int workers = 0;
+    int vipsThreadsPerWorker = 0;
+    std::vector<double> workerBusySeconds;
+    SystemInfo system;
+    Percentiles processSeconds;
+    Percentiles queueWaitSeconds;
+    double imagesPerSecond = 0;
+    double inputMegabytesPerSecond = 0;
+    std::uint64_t peakRssBytes = 0;
+    std::uint64_t scanNotImages = 0;
+    std::vector<std::string> scanErrors;
+};
+
+// Fills summary and percentiles from `files` (and throughput from summary.wallSeconds).
+void summarise(RunReport& report);
+Percentiles percentiles(std::vector<double> values);
+SystemInfo currentSystem();
+
+}  // namespace imgopt

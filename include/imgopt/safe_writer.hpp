@@ -1,0 +1,54 @@
+#pragma once
+// Stage 6, write: every output is first written to a temporary file in its target folder, verified, then
+// renamed into place. A TempFile that is not committed removes itself, so a failed or cancelled task leaves
+// nothing behind. Thread-safe: no shared state; names are unique per process and call.
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+#include "imgopt/format.hpp"
+
+namespace imgopt {
+
+class TempFile {
+public:
+    // Creates (exclusively) a hidden temporary file in `folder`.
+    explicit TempFile(const std::filesystem::path& folder);
+    ~TempFile();
+    TempFile(const TempFile&) = delete;
+    TempFile& operator=(const TempFile&) = delete;
+
+    const std::filesystem::path& path() const { return path_; }
+    // Atomically renames onto `target`; replaces it only when `replace` is true. Returns an error text or "".
+    std::string commit(const std::filesystem::path& target, bool replace);
+
+    static bool isTempName(const std::filesystem::path& p);
+
+private:
+    std::filesystem::path path_;
+    bool committed_ = false;
+};
+
+struct VerifyOutcome {
+    bool ok = false;
+    std::string error;
+};
+
+// Reads back the header: the expected format and dimensions. With `fullDecode`, decodes every pixel too
+// (used before an original is replaced).
+VerifyOutcome verifyOutput(const std::filesystem::path& file, ImageFormat expected, int width, int height,
+                           bool fullDecode);
+
+// Copies `source` into a temp file beside `target` and commits it (the kept-original copy).
+std::string copyIntoPlace(const std::filesystem::path& source, const std::filesystem::path& target, bool replace);
+
+// Copies the modification time of `from` onto `to`.
+void copyModificationTime(const std::filesystem::path& from, const std::filesystem::path& to);
+
+// Makes the folder (and parents); returns an error text or "".
+std::string ensureFolder(const std::filesystem::path& folder);
+
+std::uint64_t fileSize(const std::filesystem::path& p);
+
+}  // namespace imgopt

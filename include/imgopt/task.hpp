@@ -1,0 +1,96 @@
+#pragma once
+// The values that travel through the pipeline: scan -> validate -> plan -> schedule -> encode -> write.
+// Each stage produces a new value from the previous one; none is shared mutably between threads.
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "imgopt/format.hpp"
+
+namespace imgopt {
+
+using TaskId = std::uint64_t;
+
+// One file found by the scanner.
+struct ScanItem {
+    TaskId id = 0;                   // scan order, from 1
+    std::filesystem::path path;      // absolute, lexically normal
+    std::filesystem::path root;      // the dropped folder it was found under, or empty for a dropped file
+    std::uint64_t bytes = 0;
+};
+
+// What the header says, read without decoding pixels.
+struct ImageHeader {
+    ImageFormat format = ImageFormat::Unknown;
+    std::string loader;              // libvips loader nickname
+    int width = 0;                   // as stored (before orientation)
+    int height = 0;
+    int bands = 0;
+    int bytesPerSample = 1;
+    int pages = 1;                   // frames of an animation or pages of a multi-page file
+    int orientation = 1;             // EXIF orientation 1..8
+    std::string interpretation;      // "srgb", "cmyk", "b-w", ...
+    bool hasAlpha = false;
+
+    // Dimensions as displayed, after applying the orientation.
+    int uprightWidth() const { return orientation >= 5 ? height : width; }
+    int uprightHeight() const { return orientation >= 5 ? width : height; }
+    std::uint64_t pixels() const { return std::uint64_t(width) * std::uint64_t(height) * std::uint64_t(pages); }
+};
+
+enum class Action {
+    Encode,      // re-encode into output
+    Skip,        // nothing to do (e.g. output exists and policy is skip)
+};
+
+enum class TaskStatus { Optimized, KeptOriginal, Skipped, Failed };
+std::string_view toString(TaskStatus);
+
+// A task after validation and planning: fixed once submitted to the scheduler.
+struct PlannedTask {
+    ScanItem source;
+    ImageHeader header;
+    ImageFormat outputFormat = ImageFormat::Unknown;
+    std::filesystem::path output;    // final path
+    Action action = Action::Encode;
+    int priority = 0;                // higher runs first
+    std::uint64_t estimatedBytes = 0;  // peak working memory estimate
+    int targetWidth = 0;             // upright output size after resize
+    int targetHeight = 0;
+    std::vector<std::string> warnings;
+    double validateSeconds = 0;
+};
+
+// Per-task timings, measured where the work happens.
+struct TaskTimings {
+    double queueWaitSeconds = 0;
+    double validateSeconds = 0;
+    double encodeSeconds = 0;        // decode + process + encode, streamed together by libvips
+    double writeSeconds = 0;         // verify + rename/copy
+    double processSeconds = 0;       // everything from the worker picking it up to the result
+};
+
+// The outcome of one input file. Passed by value to callbacks, the report and the views.
+struct TaskResult {
+    TaskId id = 0;
+    std::filesystem::path input;
+    std::optional<std::filesystem::path> output;
+    TaskStatus status = TaskStatus::Failed;
+    ImageFormat inputFormat = ImageFormat::Unknown;
+    ImageFormat outputFormat = ImageFormat::Unknown;
+    std::uint64_t inputBytes = 0;
+    std::uint64_t outputBytes = 0;
+    int width = 0;                   // output dimensions (upright)
+    int height = 0;
+    std::string warning;
+    std::string error;
+    TaskTimings timings;
+    int worker = -1;
+    int priority = 0;
+    std::uint64_t batch = 0;         // 1-based batch number, 0 when never scheduled
+};
+
+}  // namespace imgopt

@@ -1,0 +1,33 @@
+#pragma once
+// Stage 2, validate: everything that can be known about a task before any pixel is decoded.
+// Thread-safe: validate() runs on pool workers in parallel, one call per file, sharing nothing.
+
+#include <string>
+#include <variant>
+
+#include "imgopt/options.hpp"
+#include "imgopt/task.hpp"
+
+namespace imgopt {
+
+struct ValidatedTask {
+    ScanItem source;
+    ImageHeader header;
+    ImageFormat outputFormat = ImageFormat::Unknown;
+    std::vector<std::string> warnings;
+    double seconds = 0;
+};
+
+struct ValidationError {
+    ScanItem source;
+    ImageFormat format = ImageFormat::Unknown;
+    std::string message;
+    double seconds = 0;
+};
+
+using ValidationResult = std::variant<ValidatedTask, ValidationError>;
+
+// Header read, mislabel check, pixel limit, animation and format-capability checks.
+ValidationResult validate(const ScanItem& item, const Options& options);
+
+}  // namespace imgopt

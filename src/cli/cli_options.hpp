@@ -1,0 +1,28 @@
+#pragma once
+// Command-line parsing (CLI11) into imgopt::Options plus the CLI's own switches.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "imgopt/options.hpp"
+
+namespace imgopt::cli {
+
+struct CliSettings {
+    Options options;
+    std::vector<std::filesystem::path> paths;
+    std::optional<std::filesystem::path> report;
+    bool quiet = false;
+    bool verbose = false;
+};
+
+struct ParseOutcome {
+    std::optional<CliSettings> settings;  // set when the run should go ahead
+    int exitCode = 0;                     // otherwise: 0 after --help/--version, 2 for usage errors
+};
+
+ParseOutcome parseCommandLine(int argc, char** argv);
+
+}  // namespace imgopt::cli

@@ -1,0 +1,94 @@
+// imgopt: the command-line tool. A thin shell over imgopt_core's BatchEngine, like vipsthumbnail over libvips.
+
+#include <csignal>
+#include <cstdio>
+#include <fmt/format.h>
+#include <pthread.h>
+#include <thread>
+
+#include "cli_options.hpp"
+#include "imgopt/engine.hpp"
+#include "imgopt/report_writer.hpp"
+#include "imgopt/vips_runtime.hpp"
+#include "progress_printer.hpp"
+
+namespace {
+
+// SIGINT/SIGTERM are taken by one thread with sigwait, so cancelling never runs inside a signal handler.
+class SignalWatcher {
+public:
+    explicit SignalWatcher(imgopt::BatchEngine*& engine) : engine_(engine) {
+        sigemptyset(&set_);
+        sigaddset(&set_, SIGINT);
+        sigaddset(&set_, SIGTERM);
+        sigaddset(&set_, SIGUSR1);
+        pthread_sigmask(SIG_BLOCK, &set_, nullptr);  // inherited by every thread started after this
+        thread_ = std::thread([this] {
+            for (;;) {
+                int sig = 0;
+                sigwait(&set_, &sig);
+                if (sig == SIGUSR1) return;
+                interrupted_ = true;
+                if (engine_) engine_->cancel();
+            }
+        });
+    }
+    ~SignalWatcher() {
+        pthread_kill(thread_.native_handle(), SIGUSR1);
+        thread_.join();
+    }
+    bool interrupted() const { return interrupted_; }
+
+private:
+    imgopt::BatchEngine*& engine_;
+    sigset_t set_{};
+    std::thread thread_;
+    std::atomic<bool> interrupted_{false};
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string error;
+    if (!imgopt::initVips(argv[0], &error)) {
+        std::fprintf(stderr, "imgopt: cannot start libvips: %s\n", error.c_str());
+        return 1;
+    }
+    auto parsed = imgopt::cli::parseCommandLine(argc, argv);
+    if (!parsed.settings) return parsed.exitCode;
+    const auto& s = *parsed.settings;
+    imgopt::showVipsWarnings(s.verbose);
+
+    imgopt::cli::ProgressPrinter printer(s.quiet, s.verbose, s.options.dryRun);
+    imgopt::BatchEngine* enginePtr = nullptr;
+    SignalWatcher signals(enginePtr);
+
+    imgopt::EngineCallbacks callbacks;
+    callbacks.onScanned = [&](const imgopt::ScanItem&) { printer.scanned(); };
+    callbacks.onPlanned = [&](const imgopt::PlannedTask& t) { printer.planned(t); };
+    callbacks.onResult = [&](const imgopt::TaskResult& r) { printer.result(r); };
+    callbacks.onScanDone = [&](const imgopt::ScanSummary& sum) { printer.scanProblems(sum.notImages, sum.errors); };
+
+    imgopt::RunReport report;
+    {
+        imgopt::BatchEngine engine(s.options, {}, callbacks);
+        enginePtr = &engine;
+        engine.addPaths(s.paths);
+        engine.wait();
+        report = engine.report();
+        enginePtr = nullptr;
+    }
+    printer.summary(report, signals.interrupted());
+
+    int status = report.summary.failed > 0 || !report.scanErrors.empty() ? 1 : 0;
+    if (s.report) {
+        if (auto err = imgopt::writeReport(report, *s.report); !err.empty()) {
+            std::fprintf(stderr, "imgopt: cannot write the report: %s\n", err.c_str());
+            status = 1;
+        } else if (!s.quiet) {
+            std::fprintf(stdout, "report written to %s\n", imgopt::cli::displayPath(*s.report).c_str());
+        }
+    }
+    if (signals.interrupted()) return 130;
+    return status;
+}

@@ -1,0 +1,43 @@
+#include "imgopt/batch_sizer.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace imgopt {
+
+std::uint64_t estimateTaskBytes(const ImageHeader& h, int targetWidth, int targetHeight, ImageFormat out) {
+    const std::uint64_t sample = std::uint64_t(std::max(1, h.bands)) * std::uint64_t(std::max(1, h.bytesPerSample));
+    const std::uint64_t pages = std::uint64_t(std::max(1, h.pages));
+    // Shrink-on-load (JPEG DCT scaling, WebP/HEIF thumbnails) decodes at most at 2x the target size, so the
+    // loader's frame is bounded by that rather than by the stored size.
+    const double scale = std::min(1.0, 2.0 * double(std::max(targetWidth, targetHeight)) /
+                                           double(std::max(1, std::max(h.uprightWidth(), h.uprightHeight()))));
+    const double decodedPixels = double(h.width) * double(h.height) * scale * scale;
+    const double outputPixels = double(std::max(1, targetWidth)) * double(std::max(1, targetHeight));
+    // Any orientation other than 1 is a rotate or flip, which needs the whole decoded frame.
+    const double decodeFactor = std::max(formatInfo(h.format).decodeMemoryFactor, h.orientation != 1 ? 1.0 : 0.0);
+    const double input = decodedPixels * double(sample) * decodeFactor;
+    const double encoder = outputPixels * double(sample) * formatInfo(out).encodeMemoryFactor;
+    constexpr double kFixedOverhead = 8.0 * 1024 * 1024;  // libvips buffers, codec state, our own result
+    return std::uint64_t((input + encoder) * double(pages) + kFixedOverhead);
+}
+
+std::uint64_t batchBudget(const MemorySample& s, const BatchBudgetPolicy& p) {
+    const auto fromAvailable = std::uint64_t(double(s.availableBytes) * p.fractionOfAvailable);
+    return std::max(p.floorBytes, std::min(p.capBytes, fromAvailable));
+}
+
+std::size_t admitCount(const std::vector<std::uint64_t>& pending, std::uint64_t budget, std::uint64_t inFlight,
+                       std::size_t maxCount) {
+    if (pending.empty() || maxCount == 0) return 0;
+    if (pending.front() > budget) return inFlight == 0 ? 1 : 0;  // alone, when nothing else runs
+    std::size_t n = 0;
+    std::uint64_t used = inFlight;
+    while (n < pending.size() && n < maxCount && pending[n] <= budget && used + pending[n] <= budget) {
+        used += pending[n];
+        ++n;
+    }
+    return n;
+}
+
+}  // namespace imgopt

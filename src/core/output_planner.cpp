@@ -1,0 +1,123 @@
+#include "imgopt/output_planner.hpp"
+
+#include <cmath>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include "imgopt/batch_sizer.hpp"
+#include "imgopt/scanner.hpp"
+
+namespace fs = std::filesystem;
+
+namespace imgopt {
+namespace {
+
+bool existsOnDisk(const fs::path& p) {
+    std::error_code ec;
+    return fs::exists(fs::symlink_status(p, ec));
+}
+
+// The nearest existing folder on the way to `folder`, which is where a write (or mkdir) must be allowed.
+fs::path nearestExisting(fs::path folder) {
+    std::error_code ec;
+    while (!folder.empty() && !fs::exists(folder, ec)) {
+        if (folder == folder.parent_path()) break;
+        folder = folder.parent_path();
+    }
+    return folder;
+}
+
+}  // namespace
+
+std::pair<int, int> targetSize(const Resize& resize, int w, int h) {
+    if (w < 1 || h < 1) return {w, h};
+    double scale = 1.0;
+    switch (resize.mode) {
+        case ResizeMode::None: break;
+        case ResizeMode::Width: scale = double(resize.size) / w; break;
+        case ResizeMode::Height: scale = double(resize.size) / h; break;
+        case ResizeMode::LongEdge: scale = double(resize.size) / std::max(w, h); break;
+        case ResizeMode::ShortEdge: scale = double(resize.size) / std::min(w, h); break;
+    }
+    if (scale >= 1.0) return {w, h};  // only ever shrink
+    return {std::max(1, int(std::lround(w * scale))), std::max(1, int(std::lround(h * scale)))};
+}
+
+OutputPlanner::OutputPlanner(const Options& options) : options_(options) {}
+
+fs::path OutputPlanner::naturalOutput(const ScanItem& item, ImageFormat outputFormat) const {
+    const fs::path& src = item.path;
+    const bool keepExt = formatFromExtension(src) == outputFormat;
+    const std::string ext = keepExt ? src.extension().string() : std::string(formatInfo(outputFormat).canonicalExt);
+    const std::string stem = src.stem().string();
+    switch (options_.outputMode) {
+        case OutputMode::OptimizedSubfolder: return src.parent_path() / Scanner::kOptimizedDirName / (stem + ext);
+        case OutputMode::Suffix: return src.parent_path() / (stem + options_.suffix + ext);
+        case OutputMode::InPlace: return src.parent_path() / (stem + ext);
+        case OutputMode::OutputDir: {
+            const fs::path dir = fs::absolute(options_.outputDir).lexically_normal();
+            if (item.root.empty()) return dir / (stem + ext);
+            // Like dragging the folder into DIR: the dropped folder's own name is kept.
+            fs::path rootName = item.root.filename();
+            if (rootName.empty()) rootName = "root";
+            const fs::path rel = src.parent_path().lexically_relative(item.root);
+            return (dir / rootName / rel / (stem + ext)).lexically_normal();
+        }
+    }
+    return src;
+}
+
+bool OutputPlanner::reserved(const fs::path& p) const { return reserved_.count(p) != 0; }
+
+PlanResult OutputPlanner::plan(const ValidatedTask& v) {
+    PlannedTask t;
+    t.source = v.source;
+    t.header = v.header;
+    t.outputFormat = v.outputFormat;
+    t.warnings = v.warnings;
+    t.validateSeconds = v.seconds;
+
+    const fs::path natural = naturalOutput(v.source, v.outputFormat);
+    const bool inPlaceSame = options_.outputMode == OutputMode::InPlace && natural == v.source.path;
+    fs::path chosen = natural;
+    if (!inPlaceSame) {
+        const bool clashesInRun = reserved(natural) || natural == v.source.path;
+        const bool onDisk = existsOnDisk(natural);
+        // A converted in-place result never replaces a file beside it: that file may be another original.
+        const ConflictPolicy policy = options_.outputMode == OutputMode::InPlace && options_.onConflict ==
+                                      ConflictPolicy::Overwrite ? ConflictPolicy::Rename : options_.onConflict;
+        if (clashesInRun || (onDisk && policy == ConflictPolicy::Rename)) {
+            // Two inputs never share an output, whatever the policy: the later one gets a numbered name.
+            const std::string stem = natural.stem().string();
+            const std::string ext = natural.extension().string();
+            for (int n = 1;; ++n) {
+                fs::path candidate = natural.parent_path() / fmt::format("{}-{}{}", stem, n, ext);
+                if (!reserved(candidate) && !existsOnDisk(candidate) && candidate != v.source.path) {
+                    chosen = candidate;
+                    break;
+                }
+            }
+            if (clashesInRun)
+                t.warnings.push_back(fmt::format("another input also maps to {}; written as {}",
+                                                 natural.filename().string(), chosen.filename().string()));
+        } else if (onDisk && policy == ConflictPolicy::Skip) {
+            t.action = Action::Skip;
+        }
+    } else if (reserved(natural)) {
+        return PlanError{"another input already writes this file in place"};
+    }
+
+    const fs::path writableFolder = nearestExisting(chosen.parent_path());
+    if (::access(writableFolder.c_str(), W_OK) != 0)
+        return PlanError{fmt::format("cannot write to {}: permission denied", writableFolder.string())};
+
+    reserved_.insert(chosen);
+    t.output = chosen;
+    auto [w, h] = targetSize(options_.resize, t.header.uprightWidth(), t.header.uprightHeight());
+    t.targetWidth = w;
+    t.targetHeight = h;
+    t.estimatedBytes = estimateTaskBytes(t.header, w, h, t.outputFormat);
+    return t;
+}
+
+}  // namespace imgopt

@@ -1,0 +1,91 @@
+#include "imgopt/report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <dlfcn.h>
+#include <fstream>
+#include <numeric>
+#include <sys/utsname.h>
+#include <thread>
+
+#include "imgopt/vips_runtime.hpp"
+
+namespace imgopt {
+
+Percentiles percentiles(std::vector<double> v) {
+    Percentiles p;
+    if (v.empty()) return p;
+    std::sort(v.begin(), v.end());
+    // Nearest-rank: every printed value is one that was measured.
+    auto rank = [&](double q) {
+        const auto idx = std::size_t(std::max(0.0, std::ceil(q * double(v.size())) - 1));
+        return v[std::min(idx, v.size() - 1)];
+    };
+    p.p50 = rank(0.50);
+    p.p90 = rank(0.90);
+    p.p99 = rank(0.99);
+    p.max = v.back();
+    p.mean = std::accumulate(v.begin(), v.end(), 0.0) / double(v.size());
+    return p;
+}
+
+void summarise(RunReport& r) {
+    ReportSummary s;
+    s.wallSeconds = r.summary.wallSeconds;
+    std::vector<double> process, wait;
+    for (const auto& f : r.files) {
+        ++s.files;
+        switch (f.status) {
+            case TaskStatus::Optimized: ++s.optimized; break;
+            case TaskStatus::KeptOriginal: ++s.keptOriginal; break;
+            case TaskStatus::Skipped: ++s.skipped; break;
+            case TaskStatus::Failed: ++s.failed; break;
+        }
+        // Bytes count the files that have an output; a failed or skipped file has none.
+        if (f.status == TaskStatus::Optimized || f.status == TaskStatus::KeptOriginal) {
+            s.inputBytes += f.inputBytes;
+            s.outputBytes += f.outputBytes;
+        }
+        if (f.timings.processSeconds > 0) process.push_back(f.timings.processSeconds);
+        if (f.batch != 0) wait.push_back(f.timings.queueWaitSeconds);
+    }
+    s.savedBytes = std::int64_t(s.inputBytes) - std::int64_t(s.outputBytes);
+    r.summary = s;
+    r.processSeconds = percentiles(process);
+    r.queueWaitSeconds = percentiles(wait);
+    if (s.wallSeconds > 0) {
+        r.imagesPerSecond = double(s.optimized + s.keptOriginal) / s.wallSeconds;
+        r.inputMegabytesPerSecond = double(s.inputBytes) / 1e6 / s.wallSeconds;
+    }
+}
+
+SystemInfo currentSystem() {
+    SystemInfo s;
+    {
+        std::ifstream in("/proc/cpuinfo");
+        std::string line;
+        while (std::getline(in, line))
+            if (line.rfind("model name", 0) == 0) {
+                s.cpu = line.substr(line.find(':') + 2);
+                break;
+            }
+    }
+    s.cores = int(std::thread::hardware_concurrency());
+    {
+        std::ifstream in("/proc/meminfo");
+        std::string key;
+        std::uint64_t kb = 0;
+        if (in >> key >> kb) s.memoryBytes = kb * 1024;
+    }
+    s.libvips = vipsVersion();
+    utsname u{};
+    if (::uname(&u) == 0) s.os = std::string(u.sysname) + " " + u.release + " " + u.machine;
+    // Asked at run time, so the report names the allocator really in use (linked or LD_PRELOADed).
+    s.allocator = ::dlsym(RTLD_DEFAULT, "mallctl") ? "jemalloc" : "glibc";
+    if (const char* arenas = std::getenv("MALLOC_ARENA_MAX"); arenas && s.allocator == "glibc")
+        s.allocator += std::string(" (MALLOC_ARENA_MAX=") + arenas + ")";
+    return s;
+}
+
+}  // namespace imgopt

@@ -1,0 +1,45 @@
+#include <fmt/format.h>
+
+#include "imgopt/report_writer.hpp"
+
+namespace imgopt {
+namespace {
+
+// RFC 4180: quote every text field, double inner quotes.
+std::string quoted(const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+}  // namespace
+
+std::string reportToCsv(const RunReport& r) {
+    std::string out =
+        "input,output,status,inputFormat,outputFormat,inputBytes,outputBytes,savedPercent,width,height,"
+        "processSeconds,queueWaitSeconds,encodeSeconds,writeSeconds,worker,batch,priority,warning,error\n";
+    for (const auto& f : r.files) {
+        const bool hasOutput = f.output.has_value();
+        const std::string saved =
+            hasOutput && f.inputBytes > 0
+                ? fmt::format("{:.2f}", 100.0 * (1.0 - double(f.outputBytes) / double(f.inputBytes)))
+                : "";
+        out += fmt::format("{},{},{},{},{},{},{},{},{},{},{:.4f},{:.4f},{:.4f},{:.4f},{},{},{},{},{}\n",
+                           quoted(f.input.string()), hasOutput ? quoted(f.output->string()) : "",
+                           toString(f.status),
+                           f.inputFormat == ImageFormat::Unknown ? "" : formatInfo(f.inputFormat).name,
+                           hasOutput ? formatInfo(f.outputFormat).name : "", f.inputBytes,
+                           hasOutput ? std::to_string(f.outputBytes) : "", saved,
+                           f.width > 0 ? std::to_string(f.width) : "", f.height > 0 ? std::to_string(f.height) : "",
+                           f.timings.processSeconds, f.timings.queueWaitSeconds, f.timings.encodeSeconds,
+                           f.timings.writeSeconds, f.worker >= 0 ? std::to_string(f.worker) : "",
+                           f.batch > 0 ? std::to_string(f.batch) : "", f.priority, quoted(f.warning),
+                           quoted(f.error));
+    }
+    return out;
+}
+
+}  // namespace imgopt

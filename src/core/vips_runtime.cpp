@@ -1,0 +1,91 @@
+#include "imgopt/vips_runtime.hpp"
+
+#include <mutex>
+#include <vector>
+#include <vips/vips.h>
+
+namespace imgopt {
+namespace {
+std::once_flag g_once;
+bool g_ok = false;
+std::string g_error;
+std::mutex g_errorMutex;
+}  // namespace
+
+bool initVips(const char* argv0, std::string* error) {
+    std::call_once(g_once, [argv0] {
+        if (VIPS_INIT(argv0 ? argv0 : "imgopt") != 0) {
+            g_error = vips_error_buffer();
+            vips_error_clear();
+            return;
+        }
+        // Loaders that go through ImageMagick, PDF renderers and the like are not fuzzed for untrusted input.
+        vips_block_untrusted_set(TRUE);
+        // The operation cache would keep decoded images of finished tasks alive; a batch never repeats work.
+        vips_cache_set_max(0);
+        vips_cache_set_max_mem(0);
+        vips_cache_set_max_files(0);
+        vips_leak_set(FALSE);
+        g_ok = true;
+    });
+    if (!g_ok && error) *error = g_error;
+    return g_ok;
+}
+
+std::string takeVipsError() {
+    std::lock_guard lock(g_errorMutex);
+    std::string text = vips_error_buffer();
+    vips_error_clear();
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+    return text;
+}
+
+std::string takeVipsErrorFor(std::initializer_list<std::string> files) {
+    const std::string all = takeVipsError();
+    std::vector<std::string> names;
+    for (const auto& file : files) {
+        const auto slash = file.find_last_of('/');
+        names.push_back(slash == std::string::npos ? file : file.substr(slash + 1));
+    }
+    std::string kept;
+    std::size_t pos = 0;
+    while (pos < all.size()) {
+        auto end = all.find('\n', pos);
+        if (end == std::string::npos) end = all.size();
+        const std::string line = all.substr(pos, end - pos);
+        for (const auto& name : names)
+            if (!name.empty() && line.find(name) != std::string::npos) {
+                kept += (kept.empty() ? "" : "; ") + line;
+                break;
+            }
+        pos = end + 1;
+    }
+    return kept;
+}
+
+namespace {
+void dropLog(const gchar*, GLogLevelFlags, const gchar*, gpointer) {}
+}  // namespace
+
+void showVipsWarnings(bool show) {
+    static guint handler = 0;
+    if (!show && handler == 0) handler = g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING, dropLog, nullptr);
+    if (show && handler != 0) {
+        g_log_remove_handler("VIPS", handler);
+        handler = 0;
+    }
+}
+
+std::string findLoader(const std::string& file) {
+    const char* className = vips_foreign_find_load(file.c_str());
+    if (!className) return {};
+    const char* nick = vips_nickname_find(g_type_from_name(className));
+    return nick ? nick : "";
+}
+
+std::string vipsVersion() { return vips_version_string(); }
+
+void setVipsThreads(int threads) { vips_concurrency_set(threads < 1 ? 1 : threads); }
+int vipsThreads() { return vips_concurrency_get(); }
+
+}  // namespace imgopt
