@@ -46,6 +46,9 @@ std::string copyIntoPlace(const std::filesystem::path& source, const std::filesy
 // Copies the modification time of `from` onto `to`.
 void copyModificationTime(const std::filesystem::path& from, const std::filesystem::path& to);
 
+// Copies the permission bits of `from` onto `to`.
+void copyPermissions(const std::filesystem::path& from, const std::filesystem::path& to);
+
 // Makes the folder (and parents); returns an error text or "".
 std::string ensureFolder(const std::filesystem::path& folder);
 

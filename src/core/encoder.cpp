@@ -104,17 +104,21 @@ void save(VImage image, ImageFormat out, int q, bool strip, bool animated, const
             image.jpegsave(file, VImage::option()
                                      ->set("Q", lossless ? 100 : q)
                                      ->set("optimize_coding", true)
+                                     // Progressive: 2.3% smaller on the corpus photos (docs/presets.md).
                                      ->set("interlace", true)
                                      ->set("subsample_mode", lossless ? VIPS_FOREIGN_SUBSAMPLE_OFF
                                                                       : VIPS_FOREIGN_SUBSAMPLE_ON)
                                      ->set("strip", strip));
             return;
         case ImageFormat::Png: {
-            auto o = VImage::option()->set("strip", strip)->set("filter", VIPS_FOREIGN_PNG_FILTER_ALL);
+            // Row filters help truecolour data but hurt palette indices: on the corpus graphics, palette PNGs
+            // with filter "none" are 35-48% smaller than with adaptive filtering (docs/presets.md).
+            auto o = VImage::option()->set("strip", strip);
             if (lossless)
-                o->set("compression", 9)->set("palette", false);
+                o->set("compression", 9)->set("palette", false)->set("filter", VIPS_FOREIGN_PNG_FILTER_ALL);
             else
-                o->set("compression", 7)->set("palette", true)->set("Q", q)->set("effort", 4);
+                o->set("compression", 7)->set("palette", true)->set("Q", q)->set("effort", 4)->set(
+                    "filter", VIPS_FOREIGN_PNG_FILTER_NONE);
             image.pngsave(file, o);
             return;
         }

@@ -110,6 +110,11 @@ void copyModificationTime(const fs::path& from, const fs::path& to) {
     ::utimensat(AT_FDCWD, to.c_str(), times, 0);
 }
 
+void copyPermissions(const fs::path& from, const fs::path& to) {
+    struct stat st {};
+    if (::stat(from.c_str(), &st) == 0) ::chmod(to.c_str(), st.st_mode & 07777);
+}
+
 std::string ensureFolder(const fs::path& folder) {
     std::error_code ec;
     fs::create_directories(folder, ec);

@@ -90,6 +90,14 @@ TaskResult runTask(const PlannedTask& task, const Options& options, const Cancel
             r.timings.processSeconds = since(start);
             return r;
         }
+        if (cancel.cancelled()) {
+            // Encoders that compress after libvips has produced the pixels (libwebp, libheif) cannot be
+            // killed mid-way; their finished file is discarded like a killed one.
+            r.status = TaskStatus::Skipped;
+            r.error = "cancelled";
+            r.timings.processSeconds = since(start);
+            return r;
+        }
         const auto writeStart = Clock::now();
         const std::uint64_t outBytes = fileSize(tmp.path());
         const bool sameFormat = task.outputFormat == task.header.format;
@@ -112,6 +120,8 @@ TaskResult runTask(const PlannedTask& task, const Options& options, const Cancel
             return r;
         }
         if (options.keepDates) copyModificationTime(task.source.path, tmp.path());
+        // A replacement keeps the original's permissions; new files get the process's defaults.
+        if (inPlace) copyPermissions(task.source.path, tmp.path());
         const bool replace = (inPlace && task.output == task.source.path) ||
                              (options.onConflict == ConflictPolicy::Overwrite && existsOnDisk(task.output));
         if (auto err = tmp.commit(task.output, replace); !err.empty()) {
