@@ -9,12 +9,14 @@ packages=(
   libcli11-dev nlohmann-json3-dev libfmt-dev libjemalloc-dev libxxhash-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  libgl-dev qt6-qpa-plugins
+  libqt6opengl6-dev libgl-dev qt6-qpa-plugins
   xvfb xauth
 )
 # The benchmark script's peer and quality tools; only needed with IMGOPT_BENCH_DEPS=1.
 if [ "${IMGOPT_BENCH_DEPS:-0}" = 1 ]; then
-  packages+=(nodejs npm python3-skimage python3-pil hyperfine)
+  packages+=(nodejs python3-skimage python3-pil time)
+  # A Node.js from elsewhere (e.g. NodeSource) brings its own npm and conflicts with Debian's package.
+  command -v npm >/dev/null || packages+=(npm)
 fi
 
 missing=()

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "imgopt/format.hpp"
 
@@ -13,7 +14,7 @@ namespace imgopt {
 
 class TempFile {
 public:
-    // Creates (exclusively) a hidden temporary file in `folder`.
+    // Creates (exclusively) a hidden temporary file in `folder`, making the folder if needed.
     explicit TempFile(const std::filesystem::path& folder);
     ~TempFile();
     TempFile(const TempFile&) = delete;
@@ -27,6 +28,7 @@ public:
 
 private:
     std::filesystem::path path_;
+    std::vector<std::filesystem::path> createdFolders_;  // made by this file, deepest first
     bool committed_ = false;
 };
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <vips/vips8>
 
+#include "imgopt/metadata_scrubber.hpp"
 #include "imgopt/vips_runtime.hpp"
 
 namespace imgopt {
@@ -80,12 +81,14 @@ VImage fitToFormat(VImage image, ImageFormat out, bool lossless) {
 
 VImage applyMetadataRules(VImage image, MetadataMode mode) {
     image = image.copy();  // fields are set on a private copy, never on a shared loader image
-    if (mode == MetadataMode::Icc) {
+    if (mode != MetadataMode::All) {
+        // Removed by hand as well as by `strip`: libvips 8.14's webpsave writes these fields whatever strip says.
         gchar** fields = vips_image_get_fields(image.get_image());
         for (gchar** f = fields; f && *f; ++f) {
             const std::string name = *f;
             if (name == "exif-data" || name == "xmp-data" || name == "iptc-data" || name.rfind("exif-", 0) == 0 ||
-                name == "jpeg-thumbnail-data" || name == VIPS_META_ORIENTATION)
+                name == "jpeg-thumbnail-data" || name == VIPS_META_ORIENTATION ||
+                (mode == MetadataMode::None && name == VIPS_META_ICC_NAME))
                 image.remove(name.c_str());
         }
         g_strfreev(fields);
@@ -177,6 +180,12 @@ EncodeOutcome encodeImage(const PlannedTask& task, const Options& options, const
             return result;
         }
         save(image, task.outputFormat, q, options.metadata == MetadataMode::None, animated, dest);
+        if (options.metadata != MetadataMode::All) {
+            if (auto err = removeExif(dest, task.outputFormat); !err.empty()) {
+                result.error = err;
+                return result;
+            }
+        }
         result.width = image.width();
         result.height = animated ? image.get_int("page-height") : image.height();
         result.ok = true;

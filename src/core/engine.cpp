@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <climits>
 #include <thread>
+#include <utility>
 
 #include "imgopt/task_runner.hpp"
 #include "imgopt/validator.hpp"
@@ -192,8 +193,10 @@ void BatchEngine::schedulerLoop() {
     for (;;) {
         // Refill when the running set has drained to one task per worker, so workers never idle while the
         // next batch is chosen, yet each batch is a real group admitted under one fresh budget.
+        // A task raised by "Process next" is admitted at once, even while paused, so that it sits in the
+        // pool's priority queue ahead of tasks admitted earlier instead of waiting behind them.
         changed_.wait(lock, [this] {
-            return stopping_ || (!ready_.empty() && !paused_ && inFlightTasks_ <= workers_);
+            return stopping_ || (!ready_.empty() && (urgent_ || (!paused_ && inFlightTasks_ <= workers_)));
         });
         if (stopping_) return;
         lock.unlock();
@@ -202,7 +205,9 @@ void BatchEngine::schedulerLoop() {
         lock.lock();
         if (ready_.empty() || cancel_.cancelled()) continue;
         std::vector<std::uint64_t> estimates;
-        const std::size_t room = std::size_t(std::max(0, config_.budget.maxBatchSize - inFlightTasks_));
+        const bool urgent = std::exchange(urgent_, false);
+        std::size_t room = std::size_t(std::max(0, config_.budget.maxBatchSize - inFlightTasks_));
+        if (urgent) room = 1;  // only the raised task, which now heads ready_
         for (std::size_t i = 0; i < ready_.size() && i < room; ++i) estimates.push_back(ready_[i].estimatedBytes);
         const std::size_t n = admitCount(estimates, budget, inFlightBytes_, room);
         if (n == 0) {
@@ -361,6 +366,8 @@ bool BatchEngine::raisePriority(TaskId id, int priority) {
             ready_.erase(it);
             t.priority = priority;
             ready_.insert(std::upper_bound(ready_.begin(), ready_.end(), t, byPriority), std::move(t));
+            urgent_ = true;
+            changed_.notify_all();
             return true;
         }
         for (auto it = toValidate_.begin(); it != toValidate_.end(); ++it) {

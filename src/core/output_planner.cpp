@@ -77,7 +77,12 @@ PlanResult OutputPlanner::plan(const ValidatedTask& v) {
     t.warnings = v.warnings;
     t.validateSeconds = v.seconds;
 
-    const fs::path natural = naturalOutput(v.source, v.outputFormat);
+    // In place, a file that keeps its format keeps its name too, even a mislabelled one: renaming it would
+    // break whatever refers to it.
+    const bool keepsFormat = v.outputFormat == v.header.format;
+    const fs::path natural = options_.outputMode == OutputMode::InPlace && keepsFormat
+                                 ? v.source.path
+                                 : naturalOutput(v.source, v.outputFormat);
     const bool inPlaceSame = options_.outputMode == OutputMode::InPlace && natural == v.source.path;
     fs::path chosen = natural;
     if (!inPlaceSame) {

@@ -26,7 +26,16 @@ TempFile::TempFile(const fs::path& folder) {
     for (int attempt = 0; attempt < 100; ++attempt) {
         const auto name = fmt::format("{}{}-{}-{}.tmp", kTempPrefix, ::getpid(), g_counter.fetch_add(1), attempt);
         const auto candidate = folder / name;
-        const int fd = ::open(candidate.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0644);
+        int fd = ::open(candidate.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0644);
+        if (fd < 0 && errno == ENOENT) {
+            // The folder is made only now, when a file is about to go into it, and may have been removed
+            // by a failing task's clean-up in between.
+            std::error_code ec;
+            for (fs::path p = folder; !p.empty() && !fs::exists(p, ec) && p != p.parent_path(); p = p.parent_path())
+                createdFolders_.push_back(p);
+            fs::create_directories(folder, ec);
+            fd = ::open(candidate.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0644);
+        }
         if (fd >= 0) {
             ::close(fd);
             path_ = candidate;
@@ -39,7 +48,11 @@ TempFile::TempFile(const fs::path& folder) {
 }
 
 TempFile::~TempFile() {
-    if (!committed_ && !path_.empty()) ::unlink(path_.c_str());
+    if (!committed_ && !path_.empty()) {
+        ::unlink(path_.c_str());
+        // Folders made for this file go too, deepest first; rmdir() leaves any that another task now uses.
+        for (const auto& folder : createdFolders_) ::rmdir(folder.c_str());
+    }
 }
 
 std::string TempFile::commit(const fs::path& target, bool replace) {

@@ -75,10 +75,6 @@ TaskResult runTask(const PlannedTask& task, const Options& options, const Cancel
     }
     const bool inPlace = options.outputMode == OutputMode::InPlace;
     const fs::path folder = task.output.parent_path();
-    if (auto err = ensureFolder(folder); !err.empty()) {
-        r.error = err;
-        return r;
-    }
     try {
         TempFile tmp(folder);
         const auto encodeStart = Clock::now();

@@ -1,0 +1,56 @@
+// Header read (imgopt::readHeader: content sniffing plus header fields, no pixel decode) per input format, and
+// the whole per-file validation (imgopt::validate) that the engine runs on every scanned file.
+
+#include <benchmark/benchmark.h>
+
+#include <variant>
+
+#include "bench_fixtures.hpp"
+#include "imgopt/header_reader.hpp"
+#include "imgopt/validator.hpp"
+
+namespace {
+
+using namespace imgopt;
+
+const std::filesystem::path& inputFor(int which) {
+    const auto& fx = bench::fixtures();
+    switch (which) {
+        case 0: return fx.photoJpeg;
+        case 1: return fx.photoPng;
+        case 2: return fx.photoWebp;
+        default: return fx.photoAvif;
+    }
+}
+
+void BM_ReadHeader(benchmark::State& state) {
+    const auto& path = inputFor(static_cast<int>(state.range(0)));
+    for (auto _ : state) {
+        HeaderResult header = readHeader(path);
+        if (auto* err = std::get_if<HeaderError>(&header)) {
+            state.SkipWithError(err->message.c_str());
+            break;
+        }
+        benchmark::DoNotOptimize(header);
+    }
+    state.SetLabel(path.filename().string());
+}
+BENCHMARK(BM_ReadHeader)->ArgName("input")->DenseRange(0, 3)->Unit(benchmark::kMicrosecond);
+
+void BM_Validate(benchmark::State& state) {
+    const auto& path = inputFor(static_cast<int>(state.range(0)));
+    const ScanItem item{1, path, {}, std::filesystem::file_size(path)};
+    const Options options;
+    for (auto _ : state) {
+        ValidationResult result = validate(item, options);
+        if (auto* err = std::get_if<ValidationError>(&result)) {
+            state.SkipWithError(err->message.c_str());
+            break;
+        }
+        benchmark::DoNotOptimize(result);
+    }
+    state.SetLabel(path.filename().string());
+}
+BENCHMARK(BM_Validate)->ArgName("input")->DenseRange(0, 3)->Unit(benchmark::kMicrosecond);
+
+}  // namespace

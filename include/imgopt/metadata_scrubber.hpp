@@ -1,0 +1,17 @@
+#pragma once
+// Removes the EXIF block that libvips 8.14 writes into every JPEG and WebP saved with strip=false (it builds
+// one from resolution and orientation even when the image has none), for the metadata modes that promise no
+// EXIF. Works on the container only; pixels and other metadata (the ICC profile) are untouched.
+// Thread-safe: works on one file.
+
+#include <filesystem>
+#include <string>
+
+#include "imgopt/format.hpp"
+
+namespace imgopt {
+
+// Rewrites `file` (a temporary output) without EXIF when it is a JPEG or WebP. Returns an error text or "".
+std::string removeExif(const std::filesystem::path& file, ImageFormat format);
+
+}  // namespace imgopt

@@ -1,0 +1,71 @@
+#include "gui/control_bar.hpp"
+
+#include <QLocale>
+#include <QAction>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QProgressBar>
+#include <QToolButton>
+
+#include "gui/display_format.hpp"
+
+namespace imgopt::gui {
+
+ControlBar::ControlBar(QAction* start, QAction* pause, QAction* cancel, QWidget* parent)
+    : QWidget(parent), bar_(new QProgressBar(this)), text_(new QLabel(this)) {
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    for (QAction* action : {start, pause, cancel}) {
+        auto* button = new QToolButton(this);
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        button->setFocusPolicy(Qt::StrongFocus);
+        layout->addWidget(button);
+    }
+    bar_->setObjectName(QStringLiteral("progressBar"));
+    bar_->setRange(0, 1);
+    bar_->setValue(0);
+    bar_->setTextVisible(true);
+    bar_->setFormat(QStringLiteral("%p %"));
+    text_->setObjectName(QStringLiteral("progressText"));
+    text_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(bar_, 1);
+    layout->addWidget(text_, 2);
+    text_->setText(tr("Drop images or folders anywhere in this window."));
+}
+
+QString ControlBar::progressText() const { return text_->text(); }
+
+void ControlBar::showProgress(const RunProgress& p, RunController::State state) {
+    const auto total = std::max<std::uint64_t>(p.scanned, 1);
+    // QProgressBar holds ints; scale big runs instead of overflowing.
+    const int scale = total > 1'000'000'000ull ? 1000 : 1;
+    bar_->setRange(0, int(total / std::uint64_t(scale)));
+    bar_->setValue(int(std::min(p.done, total) / std::uint64_t(scale)));
+
+    const std::int64_t saved = std::int64_t(p.bytesIn) - std::int64_t(p.bytesOut);
+    const QString savedText = tr("saved %1 (%2 %)")
+                                  .arg(formatSignedBytes(saved))
+                                  .arg(QLocale().toString(savingPercent(p.bytesIn, p.bytesOut), 'f', 1));
+    QString eta;
+    if (state == RunController::State::Running && p.done > 0 && p.done < p.scanned && p.elapsedSeconds > 0.5) {
+        const double rate = double(p.done) / p.elapsedSeconds;
+        eta = tr("%1 left").arg(formatDuration(double(p.scanned - p.done) / rate));
+    } else if (state == RunController::State::Paused) {
+        eta = tr("paused");
+    } else if (state == RunController::State::Waiting) {
+        eta = tr("waiting for Start");
+    } else if (state == RunController::State::Cancelling) {
+        eta = tr("cancelling…");
+    } else if (state == RunController::State::Idle && p.scanned > 0) {
+        eta = tr("finished in %1").arg(formatDuration(p.elapsedSeconds));
+    }
+    QStringList parts;
+    parts << tr("%1 of %2 files").arg(QLocale().toString(qulonglong(p.done)), QLocale().toString(qulonglong(p.scanned)));
+    if (!eta.isEmpty()) parts << eta;
+    parts << savedText;
+    if (p.failed > 0) parts << tr("%n failed", nullptr, int(std::min<std::uint64_t>(p.failed, INT32_MAX)));
+    text_->setText(parts.join(QStringLiteral(" · ")));
+}
+
+}  // namespace imgopt::gui

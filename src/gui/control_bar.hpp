@@ -1,0 +1,29 @@
+#pragma once
+// ControlBar: Start, Pause/Resume and Cancel (as buttons for the window's actions) and the progress line:
+// count, ETA, bytes saved and the percentage.
+
+#include <QWidget>
+
+#include "gui/run_controller.hpp"
+
+class QAction;
+class QLabel;
+class QProgressBar;
+
+namespace imgopt::gui {
+
+class ControlBar : public QWidget {
+    Q_OBJECT
+public:
+    ControlBar(QAction* start, QAction* pause, QAction* cancel, QWidget* parent = nullptr);
+
+    void showProgress(const RunProgress& progress, RunController::State state);
+    QProgressBar* progressBar() const { return bar_; }
+    QString progressText() const;
+
+private:
+    QProgressBar* bar_;
+    QLabel* text_;
+};
+
+}  // namespace imgopt::gui

@@ -1,0 +1,417 @@
+#include "gui/main_window.hpp"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDesktopServices>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QScreen>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTimer>
+#include <QUrl>
+#include <QVBoxLayout>
+
+#include "gui/about_dialog.hpp"
+#include "gui/control_bar.hpp"
+#include "gui/display_format.hpp"
+#include "gui/metrics_panel.hpp"
+#include "gui/preferences_dialog.hpp"
+#include "gui/queue_model.hpp"
+#include "gui/queue_panel.hpp"
+#include "gui/report_exporter.hpp"
+#include "gui/settings_panel.hpp"
+#include "gui/summary_panel.hpp"
+#include "imgopt/scanner.hpp"
+
+namespace imgopt::gui {
+
+namespace {
+QStringList localPaths(const QMimeData* mime) {
+    QStringList paths;
+    if (!mime || !mime->hasUrls()) return paths;
+    for (const QUrl& url : mime->urls()) {
+        if (url.isLocalFile()) paths << url.toLocalFile();
+    }
+    return paths;
+}
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), model_(new QueueModel(this)), controller_(new RunController(this)),
+      queue_(new QueuePanel(model_, this)),
+      exporter_(new ReportExporter([this] { return controller_->report(); }, this)) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("ImgOpt"));
+    setAcceptDrops(true);
+    autoStart_ = appSettings_.autoStart();
+
+    createActions();
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    controls_ = new ControlBar(start_, pause_, cancel_, central);
+    layout->addWidget(controls_);
+    layout->addWidget(queue_, 1);
+    setCentralWidget(central);
+    createDocks();
+    createMenus();
+    connectController();
+
+    settings_->setOptions(appSettings_.options());
+    controller_->setOptions(settings_->options());
+    connect(settings_, &SettingsPanel::changed, this, [this] {
+        const Options options = settings_->options();
+        appSettings_.setOptions(options);
+        controller_->setOptions(options);
+        if (controller_->state() != RunController::State::Idle) {
+            statusBar()->showMessage(tr("Settings changes apply to the next run."), 5000);
+        }
+    });
+
+    // Sized from the font, and never beyond the screen, so the first start looks right at any DPI.
+    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    QSize size(110 * em, 48 * fontMetrics().height());
+    if (const QScreen* screen = QGuiApplication::primaryScreen()) {
+        size = size.boundedTo(screen->availableGeometry().size() * 0.9);
+    }
+    resize(size);
+    restoreGeometry(appSettings_.windowGeometry());
+    restoreState(appSettings_.windowState());
+    statusBar()->showMessage(tr("Ready. Drop images or folders to optimize them."));
+    updateRunActions();
+}
+
+MainWindow::~MainWindow() { saveWindowState(); }
+
+void MainWindow::createActions() {
+    const auto icon = [this](QStyle::StandardPixmap p) { return style()->standardIcon(p); };
+    addFiles_ = new QAction(icon(QStyle::SP_FileIcon), tr("Add &Files…"), this);
+    addFiles_->setObjectName(QStringLiteral("actionAddFiles"));
+    addFiles_->setShortcut(QKeySequence::Open);
+    addFolder_ = new QAction(icon(QStyle::SP_DirIcon), tr("Add F&older…"), this);
+    addFolder_->setObjectName(QStringLiteral("actionAddFolder"));
+    addFolder_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    exportReport_ = new QAction(tr("&Export Benchmark Report…"), this);
+    exportReport_->setObjectName(QStringLiteral("actionExportReport"));
+    exportReport_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    openOutput_ = new QAction(icon(QStyle::SP_DirOpenIcon), tr("Open O&utput Folder"), this);
+    openOutput_->setObjectName(QStringLiteral("actionOpenOutputFolder"));
+    openOutput_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    quit_ = new QAction(tr("&Quit"), this);
+    quit_->setObjectName(QStringLiteral("actionQuit"));
+    quit_->setShortcut(QKeySequence::Quit);
+    quit_->setMenuRole(QAction::QuitRole);
+    preferences_ = new QAction(tr("&Preferences / Presets…"), this);
+    preferences_->setObjectName(QStringLiteral("actionPreferences"));
+    preferences_->setShortcuts({QKeySequence(QKeySequence::Preferences), QKeySequence(Qt::CTRL | Qt::Key_Comma)});
+    preferences_->setMenuRole(QAction::PreferencesRole);
+    start_ = new QAction(icon(QStyle::SP_MediaPlay), tr("&Start"), this);
+    start_->setObjectName(QStringLiteral("actionStart"));
+    start_->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R)});
+    pause_ = new QAction(icon(QStyle::SP_MediaPause), tr("&Pause"), this);
+    pause_->setObjectName(QStringLiteral("actionPause"));
+    pause_->setCheckable(true);
+    pause_->setShortcut(QKeySequence(Qt::Key_F6));
+    cancel_ = new QAction(icon(QStyle::SP_MediaStop), tr("&Cancel"), this);
+    cancel_->setObjectName(QStringLiteral("actionCancel"));
+    cancel_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+    about_ = new QAction(tr("&About ImgOpt"), this);
+    about_->setObjectName(QStringLiteral("actionAbout"));
+    about_->setMenuRole(QAction::AboutRole);
+    aboutQt_ = new QAction(tr("About &Qt"), this);
+    aboutQt_->setMenuRole(QAction::AboutQtRole);
+    for (QAction* a : {start_, pause_, cancel_}) a->setToolTip(a->text().remove(QLatin1Char('&')) + QStringLiteral(" (") + a->shortcut().toString(QKeySequence::NativeText) + QLatin1Char(')'));
+
+    connect(addFiles_, &QAction::triggered, this, &MainWindow::addFilesDialog);
+    connect(addFolder_, &QAction::triggered, this, &MainWindow::addFolderDialog);
+    connect(exportReport_, &QAction::triggered, this,
+            [this] { exporter_->exportWithDialog(this, appSettings_.lastFolder()); });
+    connect(openOutput_, &QAction::triggered, this, &MainWindow::openOutputFolder);
+    connect(quit_, &QAction::triggered, this, &QWidget::close);
+    connect(preferences_, &QAction::triggered, this, &MainWindow::showPreferences);
+    connect(start_, &QAction::triggered, controller_, &RunController::start);
+    connect(pause_, &QAction::triggered, this, [this](bool paused) {
+        if (paused) controller_->pause();
+        else controller_->resume();
+    });
+    connect(cancel_, &QAction::triggered, controller_, &RunController::cancel);
+    connect(about_, &QAction::triggered, this, [this] {
+        auto* dialog = new AboutDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    connect(aboutQt_, &QAction::triggered, qApp, &QApplication::aboutQt);
+    connect(exporter_, &ReportExporter::exported, this, [this](const QString& path) {
+        appSettings_.setLastFolder(QFileInfo(path).absolutePath());
+        statusBar()->showMessage(tr("Report written to %1").arg(QDir::toNativeSeparators(path)), 8000);
+    });
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(addFiles_);
+    file->addAction(addFolder_);
+    file->addSeparator();
+    file->addAction(exportReport_);
+    file->addAction(openOutput_);
+    file->addSeparator();
+    file->addAction(quit_);
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(preferences_);
+
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    run->addAction(start_);
+    run->addAction(pause_);
+    run->addAction(cancel_);
+    run->addSeparator();
+    run->addAction(queue_->processNextAction());
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget* dock : {settingsDock_, metricsDock_, summaryDock_}) view->addAction(dock->toggleViewAction());
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(about_);
+    help->addAction(aboutQt_);
+}
+
+void MainWindow::createDocks() {
+    settings_ = new SettingsPanel(this);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(settings_);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setMinimumWidth(settings_->sizeHint().width() + scroll->verticalScrollBar()->sizeHint().width());
+    settingsDock_ = new QDockWidget(tr("Settings"), this);
+    settingsDock_->setObjectName(QStringLiteral("settingsDock"));
+    settingsDock_->setWidget(scroll);
+    settingsDock_->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    addDockWidget(Qt::LeftDockWidgetArea, settingsDock_);
+
+    metrics_ = new MetricsPanel(this);
+    metrics_->setSource([this] { return controller_->metrics(); });
+    metricsDock_ = new QDockWidget(tr("Metrics"), this);
+    metricsDock_->setObjectName(QStringLiteral("metricsDock"));
+    metricsDock_->setWidget(metrics_);
+    metricsDock_->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    addDockWidget(Qt::BottomDockWidgetArea, metricsDock_);
+
+    summary_ = new SummaryPanel(this);
+    summaryDock_ = new QDockWidget(tr("Summary"), this);
+    summaryDock_->setObjectName(QStringLiteral("summaryDock"));
+    summaryDock_->setWidget(summary_);
+    summaryDock_->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    addDockWidget(Qt::RightDockWidgetArea, summaryDock_);
+    summaryDock_->hide();
+    connect(summary_, &SummaryPanel::showFailedRequested, this,
+            [this] { queue_->showStatusFilter(RowState::Failed); });
+}
+
+void MainWindow::connectController() {
+    connect(controller_, &RunController::scanned, model_, &QueueModel::addScanned);
+    connect(controller_, &RunController::planned, model_, &QueueModel::applyPlanned);
+    connect(controller_, &RunController::resultReady, model_, &QueueModel::applyResult);
+    connect(controller_, &RunController::scanDone, this, [this](int run, const ScanSummary& summary) {
+        if (run == controller_->currentRun()) onScanDone(summary);
+    });
+    connect(controller_, &RunController::runCreated, this, [this] {
+        queue_->showNotice({});
+        metrics_->setPolling(true);
+    });
+    connect(controller_, &RunController::runFinished, this, &MainWindow::onRunFinished);
+    connect(controller_, &RunController::stateChanged, this, &MainWindow::updateRunActions);
+    connect(controller_, &RunController::progressChanged, this, &MainWindow::updateProgress);
+    connect(queue_, &QueuePanel::processNextRequested, this, &MainWindow::processNextRows);
+    connect(queue_, &QueuePanel::removeRequested, this, &MainWindow::removeRows);
+    // The ETA ticks even when no result arrives for a while (one huge image).
+    auto* tick = new QTimer(this);
+    tick->setInterval(1000);
+    connect(tick, &QTimer::timeout, this, [this] {
+        if (controller_->state() == RunController::State::Running) updateProgress();
+    });
+    tick->start();
+}
+
+void MainWindow::addPaths(const QStringList& paths) {
+    if (paths.isEmpty()) return;
+    const Options options = settings_->options();
+    if (const std::string error = options.validate(); !error.empty()) {
+        queue_->showNotice(tr("Cannot start: %1").arg(QString::fromStdString(error)));
+        settingsDock_->show();
+        return;
+    }
+    controller_->setOptions(options);
+    controller_->addPaths(paths, autoStart_);
+    statusBar()->showMessage(tr("Scanning %n item(s)…", nullptr, int(paths.size())), 4000);
+}
+
+void MainWindow::setAutoStart(bool on) {
+    autoStart_ = on;
+    appSettings_.setAutoStart(on);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (!localPaths(event->mimeData()).isEmpty()) event->acceptProposedAction();
+}
+
+void MainWindow::dragMoveEvent(QDragMoveEvent* event) {
+    if (!localPaths(event->mimeData()).isEmpty()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QStringList paths = localPaths(event->mimeData());
+    if (paths.isEmpty()) return;
+    event->acceptProposedAction();
+    addPaths(paths);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveWindowState();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::saveWindowState() {
+    appSettings_.setWindowGeometry(saveGeometry());
+    appSettings_.setWindowState(saveState());
+    appSettings_.setOptions(settings_->options());
+    appSettings_.setAutoStart(autoStart_);
+    appSettings_.sync();
+}
+
+void MainWindow::updateRunActions() {
+    const auto state = controller_->state();
+    start_->setEnabled(state == RunController::State::Waiting);
+    pause_->setEnabled(state == RunController::State::Running || state == RunController::State::Paused);
+    pause_->setChecked(state == RunController::State::Paused);
+    pause_->setText(state == RunController::State::Paused ? tr("&Resume") : tr("&Pause"));
+    pause_->setIcon(style()->standardIcon(state == RunController::State::Paused ? QStyle::SP_MediaPlay
+                                                                                : QStyle::SP_MediaPause));
+    cancel_->setEnabled(state != RunController::State::Idle && state != RunController::State::Cancelling);
+    exportReport_->setEnabled(controller_->hasRun());
+    openOutput_->setEnabled(controller_->hasRun());
+    updateProgress();
+}
+
+void MainWindow::updateProgress() { controls_->showProgress(controller_->progress(), controller_->state()); }
+
+void MainWindow::onScanDone(const ScanSummary& summary) {
+    QStringList parts;
+    if (summary.notImages > 0) {
+        parts << tr("%n file(s) were not images and were left alone.", nullptr, int(summary.notImages));
+    }
+    if (!summary.errors.empty()) {
+        parts << tr("%n path(s) could not be read: %1", nullptr, int(summary.errors.size()))
+                     .arg(QString::fromStdString(summary.errors.front()));
+    }
+    if (summary.files == 0 && summary.errors.empty()) parts << tr("No images were found.");
+    if (!parts.isEmpty()) queue_->showNotice(parts.join(QLatin1Char(' ')));
+}
+
+void MainWindow::onRunFinished(int run) {
+    model_->flush();
+    metrics_->setPolling(false);
+    if (const auto report = controller_->report()) {
+        summary_->showReport(*report);
+        statusBar()->showMessage(SummaryPanel::summaryLine(report->summary));
+        summaryDock_->show();
+    }
+    updateRunActions();
+    emit runFinished(run);
+}
+
+void MainWindow::addFilesDialog() {
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Add Files"), appSettings_.lastFolder(),
+        tr("Images (*.jpg *.jpeg *.png *.webp *.avif *.heic *.heif *.tif *.tiff *.gif);;All files (*)"));
+    if (files.isEmpty()) return;
+    appSettings_.setLastFolder(QFileInfo(files.first()).absolutePath());
+    addPaths(files);
+}
+
+void MainWindow::addFolderDialog() {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Add Folder"), appSettings_.lastFolder());
+    if (dir.isEmpty()) return;
+    appSettings_.setLastFolder(dir);
+    addPaths({dir});
+}
+
+void MainWindow::openOutputFolder() {
+    const Options& options = controller_->options();
+    QString folder;
+    if (options.outputMode == OutputMode::OutputDir && !options.outputDir.empty()) {
+        folder = QString::fromStdString(options.outputDir.string());
+    } else {
+        // The newest row with an output: its dropped folder's "optimized" folder, or the output's own folder.
+        for (int i = model_->totalRows() - 1; i >= 0 && folder.isEmpty(); --i) {
+            const QueueRow& row = model_->row(i);
+            if (row.output.isEmpty() || row.state == RowState::Queued) continue;
+            if (options.outputMode == OutputMode::OptimizedSubfolder && !row.root.isEmpty()) {
+                folder = row.root + QLatin1Char('/') + QString::fromLatin1(Scanner::kOptimizedDirName);
+            }
+            if (folder.isEmpty() || !QFileInfo(folder).isDir()) folder = QFileInfo(row.output).absolutePath();
+        }
+    }
+    if (folder.isEmpty()) {
+        statusBar()->showMessage(tr("No output has been written yet."), 5000);
+        return;
+    }
+    QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
+}
+
+void MainWindow::showPreferences() {
+    auto* dialog = new PreferencesDialog(PresetStore(), [this] { return settings_->options(); }, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setAutoStart(autoStart_);
+    connect(dialog, &PreferencesDialog::autoStartChanged, this, &MainWindow::setAutoStart);
+    connect(dialog, &PreferencesDialog::presetApplied, this, [this](const Options& options) {
+        settings_->setOptions(options);
+        appSettings_.setOptions(options);
+        controller_->setOptions(options);
+        statusBar()->showMessage(tr("Preset applied."), 4000);
+    });
+    dialog->open();
+}
+
+void MainWindow::processNextRows(const QList<int>& rows) {
+    int moved = 0;
+    // Reverse, so the first selected row ends up first: later raises go above earlier ones.
+    for (auto it = rows.rbegin(); it != rows.rend(); ++it) {
+        const QueueRow& row = model_->row(*it);
+        if (row.state == RowState::Queued && controller_->processNext(row.run, row.id)) ++moved;
+    }
+    statusBar()->showMessage(moved > 0 ? tr("%n file(s) moved to the front of the queue.", nullptr, moved)
+                                       : tr("These files have already started."),
+                             4000);
+}
+
+void MainWindow::removeRows(const QList<int>& rows) {
+    QList<int> removable;
+    int running = 0;
+    for (int r : rows) {
+        const QueueRow& row = model_->row(r);
+        // A queued file of the active run is already owned by the engine; it can be cancelled with the run,
+        // not taken out alone.
+        if (row.state == RowState::Queued && row.run == controller_->currentRun() &&
+            controller_->state() != RunController::State::Idle) {
+            ++running;
+            continue;
+        }
+        removable << r;
+    }
+    model_->removeRowList(removable);
+    if (running > 0) {
+        statusBar()->showMessage(tr("%n queued file(s) of the running batch stay in the list until it ends.",
+                                    nullptr, running),
+                                 6000);
+    }
+}
+
+}  // namespace imgopt::gui

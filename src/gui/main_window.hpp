@@ -1,0 +1,96 @@
+#pragma once
+// MainWindow: assembles the panels, menus and actions, and routes between them. The work lives in the
+// panels and controllers; this class only connects them.
+
+#include <QMainWindow>
+
+#include "gui/app_settings.hpp"
+#include "gui/run_controller.hpp"
+
+class QDockWidget;
+
+namespace imgopt::gui {
+
+class ControlBar;
+class MetricsPanel;
+class QueueModel;
+class QueuePanel;
+class ReportExporter;
+class SettingsPanel;
+class SummaryPanel;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Queues files and folders, as a drop or the command line does. Starts at once when auto-start is on.
+    void addPaths(const QStringList& paths);
+
+    bool autoStart() const { return autoStart_; }
+    void setAutoStart(bool on);
+
+    QueueModel* queueModel() const { return model_; }
+    QueuePanel* queuePanel() const { return queue_; }
+    RunController* runController() const { return controller_; }
+    SettingsPanel* settingsPanel() const { return settings_; }
+    MetricsPanel* metricsPanel() const { return metrics_; }
+    SummaryPanel* summaryPanel() const { return summary_; }
+    ReportExporter* reportExporter() const { return exporter_; }
+    QDockWidget* metricsDock() const { return metricsDock_; }
+
+signals:
+    void runFinished(int run);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dragMoveEvent(QDragMoveEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createDocks();
+    void connectController();
+    void updateRunActions();
+    void updateProgress();
+    void onRunFinished(int run);
+    void onScanDone(const ScanSummary& summary);
+    void addFilesDialog();
+    void addFolderDialog();
+    void openOutputFolder();
+    void showPreferences();
+    void processNextRows(const QList<int>& rows);
+    void removeRows(const QList<int>& rows);
+    void saveWindowState();
+
+    AppSettings appSettings_;
+    bool autoStart_ = true;
+    QueueModel* model_;
+    RunController* controller_;
+    QueuePanel* queue_;
+    ControlBar* controls_ = nullptr;
+    SettingsPanel* settings_ = nullptr;
+    MetricsPanel* metrics_ = nullptr;
+    SummaryPanel* summary_ = nullptr;
+    ReportExporter* exporter_;
+    QDockWidget* settingsDock_ = nullptr;
+    QDockWidget* metricsDock_ = nullptr;
+    QDockWidget* summaryDock_ = nullptr;
+
+    QAction* addFiles_ = nullptr;
+    QAction* addFolder_ = nullptr;
+    QAction* exportReport_ = nullptr;
+    QAction* openOutput_ = nullptr;
+    QAction* quit_ = nullptr;
+    QAction* preferences_ = nullptr;
+    QAction* start_ = nullptr;
+    QAction* pause_ = nullptr;
+    QAction* cancel_ = nullptr;
+    QAction* about_ = nullptr;
+    QAction* aboutQt_ = nullptr;
+};
+
+}  // namespace imgopt::gui

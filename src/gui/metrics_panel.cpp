@@ -1,0 +1,289 @@
+#include "gui/metrics_panel.hpp"
+
+#include <QLocale>
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QTimer>
+#include <QValueAxis>
+#include <algorithm>
+#include <cmath>
+
+#include "gui/display_format.hpp"
+
+namespace imgopt::gui {
+
+namespace {
+constexpr int kPollMs = 250;          // "a few times a second"
+constexpr int kMaxPoints = 240;       // per line; older detail is merged, never dropped
+constexpr int kMaxBatchBars = 40;     // the most recent batches
+
+double megabytes(std::uint64_t bytes) { return double(bytes) / (1024.0 * 1024.0); }
+
+// A round upper bound for an axis, so the scale does not jitter with every sample.
+double niceCeil(double v) {
+    if (v <= 0) return 1;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(v)));
+    for (double step : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+        if (v <= step * magnitude) return step * magnitude;
+    }
+    return 10 * magnitude;
+}
+
+QChart* newChart(const QString& title) {
+    auto* chart = new QChart;
+    chart->setTitle(title);
+    chart->setBackgroundRoundness(0);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setAnimationOptions(QChart::NoAnimation);
+    return chart;
+}
+
+QValueAxis* newValueAxis(QChart* chart, Qt::Alignment side, const QString& title, const QString& format) {
+    auto* axis = new QValueAxis;
+    axis->setTitleText(title);
+    axis->setLabelFormat(format);
+    axis->setTickCount(5);
+    chart->addAxis(axis, side);
+    return axis;
+}
+}  // namespace
+
+MetricsPanel::MetricsPanel(QWidget* parent) : QWidget(parent), timer_(new QTimer(this)), figures_(new QLabel(this)) {
+    auto* layout = new QHBoxLayout(this);
+    auto* grid = new QGridLayout;
+    layout->addLayout(grid, 1);
+
+    auto* throughputChart = newChart(tr("Throughput"));
+    throughput_ = new QLineSeries;
+    throughput_->setName(tr("images/s"));
+    throughputChart->addSeries(throughput_);
+    throughputX_ = newValueAxis(throughputChart, Qt::AlignBottom, tr("seconds"), QStringLiteral("%.0f"));
+    throughputY_ = newValueAxis(throughputChart, Qt::AlignLeft, QString(), QStringLiteral("%.1f"));
+    throughput_->attachAxis(throughputX_);
+    throughput_->attachAxis(throughputY_);
+    throughputChart->legend()->hide();
+    throughputChart->setTitle(tr("Throughput (images/s)"));
+
+    auto* memoryChart = newChart(tr("Memory (MiB)"));
+    rss_ = new QLineSeries;
+    rss_->setName(tr("RSS"));
+    available_ = new QLineSeries;
+    available_->setName(tr("Available"));
+    budget_ = new QLineSeries;
+    budget_->setName(tr("Batch budget"));
+    memoryX_ = newValueAxis(memoryChart, Qt::AlignBottom, tr("seconds"), QStringLiteral("%.0f"));
+    // Logarithmic: available memory is often a hundred times the RSS and the budget, which a linear axis
+    // would flatten into the floor.
+    memoryY_ = new QLogValueAxis;
+    memoryY_->setBase(10);
+    memoryY_->setLabelFormat(QStringLiteral("%.0f"));
+    memoryY_->setMinorTickCount(0);
+    memoryChart->addAxis(memoryY_, Qt::AlignLeft);
+    for (QLineSeries* s : {rss_, available_, budget_}) {
+        memoryChart->addSeries(s);
+        s->attachAxis(memoryX_);
+        s->attachAxis(memoryY_);
+    }
+
+    auto* batchChart = newChart(tr("Batch sizes (tasks)"));
+    batchSizes_ = new QBarSet(tr("Tasks"));
+    auto* batchSeries = new QBarSeries;
+    batchSeries->append(batchSizes_);
+    batchChart->addSeries(batchSeries);
+    batchX_ = new QBarCategoryAxis;
+    batchX_->setTitleText(tr("batch"));
+    batchChart->addAxis(batchX_, Qt::AlignBottom);
+    batchY_ = newValueAxis(batchChart, Qt::AlignLeft, QString(), QStringLiteral("%.0f"));
+    batchSeries->attachAxis(batchX_);
+    batchSeries->attachAxis(batchY_);
+    batchChart->legend()->hide();
+
+    auto* workerChart = newChart(tr("Worker utilisation (%)"));
+    utilisation_ = new QBarSet(tr("Busy"));
+    auto* workerSeries = new QBarSeries;
+    workerSeries->append(utilisation_);
+    workerChart->addSeries(workerSeries);
+    workerX_ = new QBarCategoryAxis;
+    workerX_->setTitleText(tr("worker"));
+    workerChart->addAxis(workerX_, Qt::AlignBottom);
+    workerY_ = newValueAxis(workerChart, Qt::AlignLeft, QString(), QStringLiteral("%.0f"));
+    workerY_->setRange(0, 100);
+    workerSeries->attachAxis(workerX_);
+    workerSeries->attachAxis(workerY_);
+    workerChart->legend()->hide();
+
+    grid->addWidget(makeView(throughputChart), 0, 0);
+    grid->addWidget(makeView(memoryChart), 0, 1);
+    grid->addWidget(makeView(batchChart), 0, 2);
+    grid->addWidget(makeView(workerChart), 0, 3);
+
+    figures_->setObjectName(QStringLiteral("metricsFigures"));
+    figures_->setTextFormat(Qt::RichText);
+    figures_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    figures_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    figures_->setMinimumWidth(figures_->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 16);
+    layout->addWidget(figures_);
+
+    timer_->setInterval(kPollMs);
+    connect(timer_, &QTimer::timeout, this, &MetricsPanel::refresh);
+    showSnapshot(MetricsSnapshot{});
+}
+
+QChartView* MetricsPanel::makeView(QChart* chart) {
+    auto* view = new QChartView(chart, this);  // the view owns the chart
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumSize(view->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 14,
+                         view->fontMetrics().height() * 11);
+    return view;
+}
+
+void MetricsPanel::setPolling(bool on) {
+    if (on) {
+        timer_->start();
+    } else {
+        timer_->stop();
+        refresh();
+    }
+}
+
+void MetricsPanel::refresh() {
+    if (!source_) return;
+    if (const auto snapshot = source_()) showSnapshot(*snapshot);
+}
+
+void MetricsPanel::showSnapshot(const MetricsSnapshot& s) {
+    updateFigures(s);
+    // Charts of a hidden dock need not be redrawn; the next refresh after showing catches up.
+    if (!isVisible() && s.tasksTotal > 0) return;
+    updateThroughput(s);
+    updateMemory(s);
+    updateBatches(s);
+    updateWorkers(s);
+}
+
+void MetricsPanel::updateThroughput(const MetricsSnapshot& s) {
+    const double span = std::max(1.0, s.elapsedSeconds);
+    // Whole-second bins, widened on long runs so a line never has more than kMaxPoints points.
+    const double bin = std::max(1.0, std::ceil(span / kMaxPoints));
+    const int bins = int(std::ceil(span / bin));
+    std::vector<int> counts(std::size_t(std::max(bins, 1)), 0);
+    for (const TaskSample& t : s.finished) {
+        const int b = std::clamp(int(t.endSeconds / bin), 0, int(counts.size()) - 1);
+        ++counts[std::size_t(b)];
+    }
+    QList<QPointF> points;
+    double peak = 0;
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        const double rate = counts[i] / bin;
+        peak = std::max(peak, rate);
+        points << QPointF((double(i) + 1) * bin, rate);
+    }
+    throughput_->replace(points);
+    throughputX_->setRange(0, std::max(10.0, niceCeil(span)));  // whole-second labels, never "0 0 1 1"
+    throughputX_->applyNiceNumbers();
+    throughputY_->setRange(0, niceCeil(peak * 1.1));  // headroom: a peak on the frame line is unreadable
+    throughputY_->applyNiceNumbers();
+}
+
+void MetricsPanel::updateMemory(const MetricsSnapshot& s) {
+    const std::size_t n = s.memory.size();
+    const std::size_t stride = std::max<std::size_t>(1, (n + kMaxPoints - 1) / kMaxPoints);
+    QList<QPointF> rss, available;
+    double peak = 0;
+    double lowest = 1e12;
+    for (std::size_t i = 0; i < n; i += stride) {
+        const MemorySample& m = s.memory[i];
+        rss << QPointF(m.seconds, megabytes(m.rssBytes));
+        available << QPointF(m.seconds, megabytes(m.availableBytes));
+        peak = std::max({peak, megabytes(m.rssBytes), megabytes(m.availableBytes)});
+        lowest = std::min({lowest, std::max(1.0, megabytes(m.rssBytes)), std::max(1.0, megabytes(m.availableBytes))});
+    }
+    QList<QPointF> budget;
+    for (const BatchRecord& b : s.batches) {
+        // Drawn as steps: a budget holds until the next batch is admitted under a new one.
+        if (!budget.isEmpty()) budget << QPointF(b.startSeconds, budget.last().y());
+        budget << QPointF(b.startSeconds, megabytes(b.budgetBytes));
+        peak = std::max(peak, megabytes(b.budgetBytes));
+        lowest = std::min(lowest, std::max(1.0, megabytes(b.budgetBytes)));
+    }
+    if (!budget.isEmpty()) budget << QPointF(std::max(s.elapsedSeconds, budget.last().x()), budget.last().y());
+    if (lowest > peak) lowest = 1;
+    rss_->replace(rss);
+    available_->replace(available);
+    budget_->replace(budget);
+    memoryX_->setRange(0, std::max(10.0, niceCeil(s.elapsedSeconds)));
+    memoryX_->applyNiceNumbers();
+    memoryY_->setRange(std::pow(10.0, std::floor(std::log10(std::max(1.0, lowest)))), niceCeil(std::max(peak, 10.0)));
+}
+
+void MetricsPanel::updateBatches(const MetricsSnapshot& s) {
+    const std::size_t first = s.batches.size() > kMaxBatchBars ? s.batches.size() - kMaxBatchBars : 0;
+    QList<qreal> sizes;
+    QStringList labels;
+    int peak = 0;
+    for (std::size_t i = first; i < s.batches.size(); ++i) {
+        sizes << s.batches[i].size;
+        labels << QString::number(s.batches[i].number);
+        peak = std::max(peak, s.batches[i].size);
+    }
+    if (batchSizes_->count() > 0) batchSizes_->remove(0, batchSizes_->count());
+    batchSizes_->append(sizes);
+    batchX_->setCategories(labels);
+    batchY_->setRange(0, std::max(4.0, niceCeil(peak)));  // integer ticks for small batches
+    batchY_->applyNiceNumbers();
+}
+
+void MetricsPanel::updateWorkers(const MetricsSnapshot& s) {
+    QList<qreal> busy;
+    QStringList labels;
+    for (std::size_t i = 0; i < s.workerBusySeconds.size(); ++i) {
+        const double share = s.elapsedSeconds > 0 ? 100.0 * s.workerBusySeconds[i] / s.elapsedSeconds : 0;
+        busy << std::clamp(share, 0.0, 100.0);
+        labels << QString::number(i + 1);
+    }
+    if (utilisation_->count() > 0) utilisation_->remove(0, utilisation_->count());
+    utilisation_->append(busy);
+    workerX_->setCategories(labels);
+}
+
+void MetricsPanel::updateFigures(const MetricsSnapshot& s) {
+    const MemorySample last = s.memory.empty() ? MemorySample{} : s.memory.back();
+    int active = 0;
+    for (int a : s.workerActive) active += a;
+    const QLocale locale;
+    const std::pair<QString, QString> rows[] = {
+        {tr("Elapsed"), formatDuration(s.elapsedSeconds)},
+        {tr("Files"), tr("%1 of %2").arg(locale.toString(qulonglong(s.tasksDone)), locale.toString(qulonglong(s.tasksTotal)))},
+        {tr("Failed"), locale.toString(qulonglong(s.tasksFailed))},
+        {tr("Images/s"), locale.toString(s.imagesPerSecond(), 'f', 2)},
+        {tr("Input MB/s"), locale.toString(s.inputMegabytesPerSecond(), 'f', 2)},
+        {tr("Read"), formatBytes(s.inputBytesDone)},
+        {tr("Written"), formatBytes(s.outputBytesDone)},
+        {tr("RSS"), formatBytes(last.rssBytes)},
+        {tr("Peak RSS"), formatBytes(s.peakRssBytes)},
+        {tr("Available"), formatBytes(last.availableBytes)},
+        {tr("Batch budget"), formatBytes(s.currentBudgetBytes)},
+        {tr("Batches"), locale.toString(qulonglong(s.batches.size()))},
+        {tr("Workers"), tr("%1 busy of %2 × %3 threads").arg(active).arg(s.workers).arg(s.vipsThreadsPerWorker)},
+    };
+    QString html = QStringLiteral("<table cellspacing='0' cellpadding='1'>");
+    for (const auto& [name, value] : rows) {
+        html += QStringLiteral("<tr><td>%1&nbsp;&nbsp;</td><td align='right'><b>%2</b></td></tr>")
+                    .arg(name.toHtmlEscaped(), value.toHtmlEscaped());
+    }
+    html += QStringLiteral("</table>");
+    figures_->setText(html);
+}
+
+QString MetricsPanel::figuresText() const { return figures_->text(); }
+
+}  // namespace imgopt::gui

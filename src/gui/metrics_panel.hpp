@@ -1,0 +1,65 @@
+#pragma once
+// MetricsPanel: live charts of a run (throughput, memory against the batch budget, batch sizes, worker
+// utilisation) and the current figures. It polls a MetricsSnapshot (a copy made by the engine) a few times a
+// second while a run is active; nothing here touches live engine data.
+
+#include <QWidget>
+#include <functional>
+#include <optional>
+
+#include "imgopt/metrics.hpp"
+
+class QBarCategoryAxis;
+class QBarSet;
+class QChart;
+class QChartView;
+class QLabel;
+class QLineSeries;
+class QLogValueAxis;
+class QTimer;
+class QValueAxis;
+
+namespace imgopt::gui {
+
+class MetricsPanel : public QWidget {
+    Q_OBJECT
+public:
+    using Source = std::function<std::optional<MetricsSnapshot>()>;
+
+    explicit MetricsPanel(QWidget* parent = nullptr);
+
+    void setSource(Source source) { source_ = std::move(source); }
+    // Polls while on; turning it off takes one last snapshot so the charts show the whole run.
+    void setPolling(bool on);
+    void refresh();
+    void showSnapshot(const MetricsSnapshot& snapshot);
+    QString figuresText() const;
+
+private:
+    QChartView* makeView(QChart* chart);
+    void updateThroughput(const MetricsSnapshot& s);
+    void updateMemory(const MetricsSnapshot& s);
+    void updateBatches(const MetricsSnapshot& s);
+    void updateWorkers(const MetricsSnapshot& s);
+    void updateFigures(const MetricsSnapshot& s);
+
+    Source source_;
+    QTimer* timer_;
+    QLabel* figures_;
+    QLineSeries* throughput_;
+    QValueAxis* throughputX_;
+    QValueAxis* throughputY_;
+    QLineSeries* rss_;
+    QLineSeries* available_;
+    QLineSeries* budget_;
+    QValueAxis* memoryX_;
+    QLogValueAxis* memoryY_;
+    QBarSet* batchSizes_;
+    QBarCategoryAxis* batchX_;
+    QValueAxis* batchY_;
+    QBarSet* utilisation_;
+    QBarCategoryAxis* workerX_;
+    QValueAxis* workerY_;
+};
+
+}  // namespace imgopt::gui

@@ -1,0 +1,79 @@
+#pragma once
+// QueueModel: one row per file of every run in this session. Filled only from values the RunController
+// delivered on the GUI thread (ScanItem, PlannedTask, TaskResult); it never looks at engine state.
+// Inserts are buffered and committed by a short timer, so a scan streaming 100,000 files costs a handful
+// of beginInsertRows() calls instead of one per file.
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QTimer>
+#include <cstdint>
+#include <vector>
+
+#include "imgopt/task.hpp"
+
+namespace imgopt::gui {
+
+enum class RowState { Queued, Optimized, KeptOriginal, Skipped, Failed };
+
+struct QueueRow {
+    int run = 0;
+    TaskId id = 0;
+    QString path;
+    QString fileName;
+    QString folder;
+    QString root;                   // the dropped folder, empty for a dropped file
+    QString output;                 // final output path, once known
+    ImageFormat inputFormat = ImageFormat::Unknown;
+    ImageFormat outputFormat = ImageFormat::Unknown;
+    std::uint64_t bytesBefore = 0;
+    std::uint64_t bytesAfter = 0;
+    double seconds = 0;
+    RowState state = RowState::Queued;
+    QString message;                // error, or warning
+    std::uint64_t finishOrder = 0;  // 1-based order in which results arrived; 0 while queued
+};
+
+class QueueModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { FileColumn, FolderColumn, FormatColumn, BeforeColumn, AfterColumn, SavingColumn,
+                  TimeColumn, StatusColumn, ColumnCount };
+    enum Role { SortRole = Qt::UserRole + 1, StateRole, PathRole };
+
+    explicit QueueModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    void addScanned(int run, const ScanItem& item);
+    void applyPlanned(int run, const PlannedTask& task);
+    void applyResult(int run, const TaskResult& result);
+    // Removes committed rows (source-model row numbers).
+    void removeRowList(QList<int> rows);
+
+    // Commits buffered inserts and changes now (the timer does it otherwise).
+    void flush();
+
+    // Includes rows not yet committed to views.
+    int totalRows() const { return int(rows_.size()); }
+    const QueueRow& row(int index) const { return rows_[std::size_t(index)]; }
+    int rowOf(int run, TaskId id) const;
+
+private:
+    static quint64 key(int run, TaskId id) { return (quint64(run) << 40) | quint64(id); }
+    void markDirty(int index);
+    void scheduleFlush();
+    void rebuildIndex();
+
+    std::vector<QueueRow> rows_;
+    int committed_ = 0;            // rows views know about
+    QHash<quint64, int> index_;    // (run, id) -> row
+    std::vector<int> dirty_;       // committed rows changed since the last flush
+    std::uint64_t finishedCount_ = 0;
+    QTimer flushTimer_;
+};
+
+}  // namespace imgopt::gui

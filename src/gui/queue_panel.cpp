@@ -1,0 +1,183 @@
+#include "gui/queue_panel.hpp"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QMenu>
+#include <QStyle>
+#include <QTableView>
+#include <QToolButton>
+#include <QUrl>
+#include <QVBoxLayout>
+
+#include "gui/queue_filter_model.hpp"
+
+namespace imgopt::gui {
+
+QueuePanel::QueuePanel(QueueModel* model, QWidget* parent)
+    : QWidget(parent), model_(model), proxy_(new QueueFilterModel(this)), view_(new QTableView(this)),
+      filter_(new QComboBox(this)) {
+    proxy_->setSourceModel(model_);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+
+    auto* top = new QHBoxLayout;
+    auto* filterLabel = new QLabel(tr("S&how:"), this);
+    filterLabel->setBuddy(filter_);
+    filter_->setObjectName(QStringLiteral("statusFilter"));
+    filter_->addItem(tr("All files"), -1);
+    filter_->addItem(tr("Queued"), int(RowState::Queued));
+    filter_->addItem(tr("Optimized"), int(RowState::Optimized));
+    filter_->addItem(tr("Kept original"), int(RowState::KeptOriginal));
+    filter_->addItem(tr("Skipped"), int(RowState::Skipped));
+    filter_->addItem(tr("Failed"), int(RowState::Failed));
+    top->addWidget(filterLabel);
+    top->addWidget(filter_);
+    top->addStretch(1);
+    layout->addLayout(top);
+
+    noticeBar_ = new QWidget(this);
+    noticeBar_->setAutoFillBackground(true);
+    noticeBar_->setBackgroundRole(QPalette::ToolTipBase);
+    auto* noticeLayout = new QHBoxLayout(noticeBar_);
+    auto* noticeIcon = new QLabel(noticeBar_);
+    const int iconSize = style()->pixelMetric(QStyle::PM_SmallIconSize);
+    noticeIcon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxInformation).pixmap(iconSize, iconSize));
+    noticeLabel_ = new QLabel(noticeBar_);
+    noticeLabel_->setObjectName(QStringLiteral("noticeLabel"));
+    noticeLabel_->setWordWrap(true);
+    noticeLabel_->setForegroundRole(QPalette::ToolTipText);
+    auto* close = new QToolButton(noticeBar_);
+    close->setAutoRaise(true);
+    close->setIcon(style()->standardIcon(QStyle::SP_DialogCloseButton));
+    close->setToolTip(tr("Dismiss"));
+    noticeLayout->addWidget(noticeIcon);
+    noticeLayout->addWidget(noticeLabel_, 1);
+    noticeLayout->addWidget(close);
+    noticeBar_->hide();
+    connect(close, &QToolButton::clicked, noticeBar_, &QWidget::hide);
+    layout->addWidget(noticeBar_);
+
+    view_->setObjectName(QStringLiteral("queueView"));
+    view_->setModel(proxy_);
+    view_->setSortingEnabled(true);
+    view_->sortByColumn(-1, Qt::AscendingOrder);  // scan order until the user picks a column
+    view_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    view_->setAlternatingRowColors(true);
+    view_->setWordWrap(false);
+    view_->setTextElideMode(Qt::ElideRight);
+    view_->verticalHeader()->hide();
+    // Fixed row heights let the view skip measuring 100,000 rows.
+    view_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    view_->verticalHeader()->setDefaultSectionSize(view_->fontMetrics().height() + 8);
+    auto* header = view_->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setStretchLastSection(true);
+    const int em = view_->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    const int widths[] = {13, 9, 8, 7, 7, 5, 5};
+    for (int c = 0; c < int(std::size(widths)); ++c) header->resizeSection(c, widths[c] * em);
+    view_->setContextMenuPolicy(Qt::CustomContextMenu);
+    layout->addWidget(view_, 1);
+
+    processNext_ = new QAction(tr("Process &Next"), this);
+    processNext_->setObjectName(QStringLiteral("actionProcessNext"));
+    processNext_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    remove_ = new QAction(tr("&Remove"), this);
+    remove_->setObjectName(QStringLiteral("actionRemove"));
+    remove_->setShortcut(QKeySequence::Delete);
+    open_ = new QAction(tr("&Open"), this);
+    open_->setObjectName(QStringLiteral("actionOpenFile"));
+    open_->setShortcut(QKeySequence(Qt::Key_Return));
+    showInFolder_ = new QAction(tr("Show Output in &Folder"), this);
+    showInFolder_->setObjectName(QStringLiteral("actionShowInFolder"));
+    for (QAction* a : {processNext_, remove_, open_, showInFolder_}) {
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        view_->addAction(a);
+    }
+
+    connect(filter_, &QComboBox::currentIndexChanged, this, [this] {
+        const int v = filter_->currentData().toInt();
+        proxy_->setStateFilter(v < 0 ? std::nullopt : std::optional<RowState>(RowState(v)));
+    });
+    connect(view_, &QTableView::customContextMenuRequested, this, [this](const QPoint& pos) {
+        updateActions();
+        QMenu menu(this);
+        menu.addAction(processNext_);
+        menu.addSeparator();
+        menu.addAction(open_);
+        menu.addAction(showInFolder_);
+        menu.addSeparator();
+        menu.addAction(remove_);
+        menu.exec(view_->viewport()->mapToGlobal(pos));
+    });
+    connect(view_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &QueuePanel::updateActions);
+    connect(view_, &QTableView::doubleClicked, this, &QueuePanel::openSelected);
+    connect(processNext_, &QAction::triggered, this, [this] { emit processNextRequested(selectedSourceRows()); });
+    connect(remove_, &QAction::triggered, this, [this] { emit removeRequested(selectedSourceRows()); });
+    connect(open_, &QAction::triggered, this, &QueuePanel::openSelected);
+    connect(showInFolder_, &QAction::triggered, this, &QueuePanel::showSelectedInFolder);
+    updateActions();
+}
+
+QList<int> QueuePanel::selectedSourceRows() const {
+    QList<int> rows;
+    const auto selected = view_->selectionModel()->selectedRows();
+    rows.reserve(selected.size());
+    for (const QModelIndex& i : selected) rows << proxy_->mapToSource(i).row();
+    return rows;
+}
+
+void QueuePanel::showStatusFilter(std::optional<RowState> state) {
+    const int i = filter_->findData(state ? int(*state) : -1);
+    filter_->setCurrentIndex(i < 0 ? 0 : i);
+}
+
+void QueuePanel::showNotice(const QString& text) {
+    noticeLabel_->setText(text);
+    noticeBar_->setVisible(!text.isEmpty());
+}
+
+QString QueuePanel::notice() const { return noticeBar_->isHidden() ? QString() : noticeLabel_->text(); }
+
+void QueuePanel::updateActions() {
+    const QList<int> rows = selectedSourceRows();
+    bool anyQueued = false, anyOutput = false;
+    for (int r : rows) {
+        const QueueRow& row = model_->row(r);
+        anyQueued |= row.state == RowState::Queued;
+        anyOutput |= !row.output.isEmpty();
+    }
+    processNext_->setEnabled(anyQueued);
+    remove_->setEnabled(!rows.isEmpty());
+    open_->setEnabled(!rows.isEmpty());
+    showInFolder_->setEnabled(anyOutput);
+}
+
+void QueuePanel::openSelected() {
+    for (int r : selectedSourceRows()) {
+        const QueueRow& row = model_->row(r);
+        // The optimized file when there is one: that is what the user came to look at.
+        const QString file = !row.output.isEmpty() && QFileInfo::exists(row.output) ? row.output : row.path;
+        QDesktopServices::openUrl(QUrl::fromLocalFile(file));
+    }
+}
+
+void QueuePanel::showSelectedInFolder() {
+    QStringList folders;
+    for (int r : selectedSourceRows()) {
+        const QueueRow& row = model_->row(r);
+        if (row.output.isEmpty()) continue;
+        const QString folder = QFileInfo(row.output).absolutePath();
+        if (!folders.contains(folder)) folders << folder;
+    }
+    for (const QString& folder : folders) QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
+}
+
+}  // namespace imgopt::gui

@@ -1,0 +1,61 @@
+#pragma once
+// QueuePanel: the queue table with its status filter, a one-line notice area and the row context menu.
+// Open and "Show output in folder" are handled here; "Process next" and Remove are requested from outside
+// because they involve the run.
+
+#include <QWidget>
+
+#include "gui/queue_model.hpp"
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QTableView;
+class QToolButton;
+
+namespace imgopt::gui {
+
+class QueueFilterModel;
+
+class QueuePanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit QueuePanel(QueueModel* model, QWidget* parent = nullptr);
+
+    QTableView* view() const { return view_; }
+    QueueFilterModel* proxy() const { return proxy_; }
+    QComboBox* statusFilter() const { return filter_; }
+    // Source-model rows of the selection.
+    QList<int> selectedSourceRows() const;
+
+    void showStatusFilter(std::optional<RowState> state);
+    void showNotice(const QString& text);
+    QString notice() const;
+
+    QAction* processNextAction() const { return processNext_; }
+    QAction* removeAction() const { return remove_; }
+    QAction* openAction() const { return open_; }
+    QAction* showInFolderAction() const { return showInFolder_; }
+
+signals:
+    void processNextRequested(const QList<int>& sourceRows);
+    void removeRequested(const QList<int>& sourceRows);
+
+private:
+    void updateActions();
+    void openSelected();
+    void showSelectedInFolder();
+
+    QueueModel* model_;
+    QueueFilterModel* proxy_;
+    QTableView* view_;
+    QComboBox* filter_;
+    QWidget* noticeBar_;
+    QLabel* noticeLabel_;
+    QAction* processNext_;
+    QAction* remove_;
+    QAction* open_;
+    QAction* showInFolder_;
+};
+
+}  // namespace imgopt::gui

@@ -1,0 +1,54 @@
+#include "gui/report_exporter.hpp"
+
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+
+#include "imgopt/report_writer.hpp"
+
+namespace imgopt::gui {
+
+ReportExporter::ReportExporter(Source source, QObject* parent) : QObject(parent), source_(std::move(source)) {}
+
+QString ReportExporter::exportTo(const QString& path) const {
+    const std::filesystem::path file(path.toStdString());
+    ReportFormat format;
+    if (!reportFormatFromPath(file, &format)) {
+        return tr("Unknown report format for %1. Use .json, .csv, .md or .html.").arg(QFileInfo(path).fileName());
+    }
+    const std::optional<RunReport> report = source_ ? source_() : std::nullopt;
+    if (!report) return tr("There is no run to report yet. Optimize some images first.");
+    return QString::fromStdString(writeReport(*report, file));
+}
+
+void ReportExporter::exportWithDialog(QWidget* parent, const QString& startFolder) {
+    QString path = std::exchange(nextPath_, {});
+    if (path.isEmpty()) {
+        const QString json = tr("JSON (*.json)");
+        const QString csv = tr("CSV, one row per file (*.csv)");
+        const QString md = tr("Markdown (*.md)");
+        const QString html = tr("HTML with charts (*.html)");
+        QString selected = json;
+        path = QFileDialog::getSaveFileName(parent, tr("Export Benchmark Report"),
+                                            startFolder + QStringLiteral("/imgopt-report.json"),
+                                            QStringList{json, csv, md, html}.join(QStringLiteral(";;")), &selected);
+        if (path.isEmpty()) return;
+        // A name typed without an extension gets the one of the chosen filter.
+        if (QFileInfo(path).suffix().isEmpty()) {
+            path += selected == csv ? QStringLiteral(".csv")
+                    : selected == md ? QStringLiteral(".md")
+                    : selected == html ? QStringLiteral(".html")
+                                       : QStringLiteral(".json");
+        }
+    }
+    const QString error = exportTo(path);
+    if (!error.isEmpty()) {
+        QMessageBox::warning(parent, tr("Export Benchmark Report"),
+                             tr("The report could not be written.\n\n%1").arg(error));
+        return;
+    }
+    lastPath_ = path;
+    emit exported(path);
+}
+
+}  // namespace imgopt::gui

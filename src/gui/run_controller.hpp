@@ -1,0 +1,88 @@
+#pragma once
+// RunController: owns the BatchEngine of the current run and turns its callbacks, which run on engine
+// threads, into signals on the GUI thread. Every value crosses threads by copy inside a queued call; the
+// GUI never reads what workers write.
+//
+// One BatchEngine is one run. Paths dropped while a run is active join it; paths dropped after it ended
+// start a new engine (the old results stay in the queue). With auto-start off, a run is created paused so
+// the scan still streams rows in, and start() releases it.
+//
+// Thread rules: every method is called on the GUI thread, and none of them blocks on image work.
+
+#include <QObject>
+#include <QStringList>
+#include <memory>
+#include <optional>
+
+#include "imgopt/engine.hpp"
+
+namespace imgopt::gui {
+
+struct RunProgress {
+    std::uint64_t scanned = 0;
+    std::uint64_t done = 0;
+    std::uint64_t failed = 0;
+    std::uint64_t bytesIn = 0;   // of files with a result that has an output size
+    std::uint64_t bytesOut = 0;
+    double elapsedSeconds = 0;   // while not paused
+};
+
+class RunController : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Idle, Waiting, Running, Paused, Cancelling };
+    Q_ENUM(State)
+
+    explicit RunController(QObject* parent = nullptr);
+    ~RunController() override;
+
+    // Options for runs created from now on; a running engine keeps the copy it started with.
+    void setOptions(const Options& options);
+    const Options& options() const { return options_; }
+
+    // Queues paths. With `startNow` false a new run waits for start().
+    void addPaths(const QStringList& paths, bool startNow);
+    void start();
+    void pause();
+    void resume();
+    void cancel();
+    // "Process next": puts a task of the current run ahead of the others.
+    bool processNext(int run, TaskId id);
+
+    State state() const { return state_; }
+    bool hasRun() const { return engine_ != nullptr; }
+    int currentRun() const { return run_; }
+    RunProgress progress() const;
+    std::optional<MetricsSnapshot> metrics() const;
+    // The report of the current (or last) run.
+    std::optional<RunReport> report() const;
+
+signals:
+    void runCreated(int run);
+    void scanned(int run, const imgopt::ScanItem& item);
+    void planned(int run, const imgopt::PlannedTask& task);
+    void resultReady(int run, const imgopt::TaskResult& result);
+    void scanDone(int run, const imgopt::ScanSummary& summary);
+    void runFinished(int run);
+    void stateChanged(imgopt::gui::RunController::State state);
+    void progressChanged();
+
+private:
+    void createEngine();
+    void setState(State state);
+    void handleFinished(int run);
+    void accumulatePausedTime();
+
+    Options options_;
+    std::unique_ptr<BatchEngine> engine_;
+    int run_ = 0;
+    State state_ = State::Idle;
+    RunProgress progress_;
+    QStringList pendingPaths_;       // dropped while a cancelled run winds down
+    bool pendingStart_ = true;
+    qint64 activeSince_ = 0;         // ms since epoch when the current stretch of running began
+    double activeSeconds_ = 0;       // running time before the current stretch
+    int nextBoost_ = 1;
+};
+
+}  // namespace imgopt::gui

@@ -1,0 +1,102 @@
+// Settings survive closing and reopening the main window; presets round-trip through their JSON files.
+
+#include <QComboBox>
+#include <QSlider>
+
+#include "gui/main_window.hpp"
+#include "gui/preferences_dialog.hpp"
+#include "gui/preset_store.hpp"
+#include "gui/settings_panel.hpp"
+#include "gui_test_support.hpp"
+#include "imgopt/preset.hpp"
+
+using namespace imgopt::gui;
+
+class SettingsPersistTest : public QObject {
+    Q_OBJECT
+private slots:
+    void settingsSurviveRestart();
+    void presetsRoundTrip();
+    void presetFileIsReadableByTheCore();
+};
+
+void SettingsPersistTest::settingsSurviveRestart() {
+    imgopt::Options chosen;
+    {
+        auto window = std::make_unique<MainWindow>();
+        SettingsPanel* panel = window->settingsPanel();
+        // Through the widgets, as a user would.
+        QComboBox* format = panel->formatCombo();
+        format->setCurrentIndex(format->findData(int(imgopt::OutputFormat::Webp)));
+        panel->qualitySlider()->setValue(55);
+        imgopt::Options o = panel->options();
+        o.resize = {imgopt::ResizeMode::LongEdge, 1600};
+        o.metadata = imgopt::MetadataMode::None;
+        o.keepDates = true;
+        o.outputMode = imgopt::OutputMode::Suffix;
+        o.suffix = "-small";
+        o.onConflict = imgopt::ConflictPolicy::Skip;
+        o.allowLarger = true;
+        o.jobs = 1;
+        o.formatQuality[imgopt::ImageFormat::Avif] = 42;
+        panel->setOptions(o);
+        chosen = panel->options();
+        QVERIFY(chosen.format == imgopt::OutputFormat::Webp);
+        QCOMPARE(chosen.quality, 55);
+        window->setAutoStart(false);
+    }  // destroyed: settings written
+    MainWindow reopened;
+    const imgopt::Options restored = reopened.settingsPanel()->options();
+    QVERIFY(restored.format == imgopt::OutputFormat::Webp);
+    QCOMPARE(restored.quality, 55);
+    QVERIFY(restored.resize == (imgopt::Resize{imgopt::ResizeMode::LongEdge, 1600}));
+    QVERIFY(restored.metadata == imgopt::MetadataMode::None);
+    QVERIFY(restored.keepDates);
+    QVERIFY(restored.outputMode == imgopt::OutputMode::Suffix);
+    QCOMPARE(restored.suffix, std::string("-small"));
+    QVERIFY(restored.onConflict == imgopt::ConflictPolicy::Skip);
+    QVERIFY(restored.allowLarger);
+    QCOMPARE(restored.jobs, 1);
+    QCOMPARE(restored.formatQuality.at(imgopt::ImageFormat::Avif), 42);
+    QVERIFY(restored == chosen);
+    QVERIFY(!reopened.autoStart());
+    QCOMPARE(reopened.settingsPanel()->qualitySlider()->value(), 55);
+    reopened.setAutoStart(true);
+}
+
+void SettingsPersistTest::presetsRoundTrip() {
+    QTemporaryDir tmp;
+    PresetStore store(tmp.filePath(QStringLiteral("presets")));
+    imgopt::Options web;
+    web.format = imgopt::OutputFormat::Webp;
+    web.quality = 70;
+    web.resize = {imgopt::ResizeMode::Width, 1200};
+    imgopt::Options current = web;
+    PreferencesDialog dialog(store, [&] { return current; });
+    std::vector<imgopt::Options> applied;
+    connect(&dialog, &PreferencesDialog::presetApplied, this, [&](const imgopt::Options& o) { applied.push_back(o); });
+    QCOMPARE(dialog.savePreset(QStringLiteral("Web")), QString());
+    QVERIFY(!dialog.savePreset(QStringLiteral("../escape")).isEmpty());
+    QCOMPARE(dialog.presetNames(), QStringList{QStringLiteral("Web")});
+    QCOMPARE(dialog.applyPreset(QStringLiteral("Web")), QString());
+    QCOMPARE(applied.size(), std::size_t(1));
+    QVERIFY(applied.front() == web);
+    QCOMPARE(dialog.deletePreset(QStringLiteral("Web")), QString());
+    QVERIFY(dialog.presetNames().isEmpty());
+}
+
+void SettingsPersistTest::presetFileIsReadableByTheCore() {
+    // The CLI's --preset reads the same file with the core's loader.
+    QTemporaryDir tmp;
+    PresetStore store(tmp.path());
+    imgopt::Options o;
+    o.format = imgopt::OutputFormat::Avif;
+    o.quality = 60;
+    QCOMPARE(store.save(QStringLiteral("Small AVIF"), o), QString());
+    imgopt::Options loaded;
+    QCOMPARE(imgopt::loadPreset(store.filePath(QStringLiteral("Small AVIF")).toStdString(), loaded), std::string());
+    QVERIFY(loaded == o);
+}
+
+IMGOPT_GUI_TEST_MAIN(SettingsPersistTest)
+#include "tst_settings_persist.moc"

@@ -1,0 +1,270 @@
+// Report writers: JSON (checked with nlohmann-json), CSV, Markdown and self-contained HTML; summarise().
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "imgopt/report_writer.hpp"
+#include "imgopt/version.hpp"
+#include "test_support.hpp"
+
+using namespace imgopt;
+using namespace imgopt::test;
+using nlohmann::json;
+
+namespace {
+
+TaskResult file(TaskId id, const std::string& in, TaskStatus st, std::uint64_t inBytes, std::uint64_t outBytes,
+                std::uint64_t batch) {
+    TaskResult r;
+    r.id = id;
+    r.input = "/data/" + in;
+    r.status = st;
+    r.inputFormat = ImageFormat::Jpeg;
+    r.outputFormat = ImageFormat::Jpeg;
+    r.inputBytes = inBytes;
+    if (st == TaskStatus::Optimized || st == TaskStatus::KeptOriginal) {
+        r.output = "/data/optimized/" + in;
+        r.outputBytes = outBytes;
+        r.width = 640;
+        r.height = 480;
+    }
+    if (st == TaskStatus::Failed) r.error = "not an image ImgOpt can read";
+    r.timings.processSeconds = 0.01 * double(id);
+    r.timings.queueWaitSeconds = 0.001;
+    r.batch = batch;
+    r.worker = batch > 0 ? int(id % 2) : -1;
+    return r;
+}
+
+RunReport sampleReport() {
+    RunReport r;
+    r.toolVersion = kVersion;
+    r.files.push_back(file(1, "a.jpg", TaskStatus::Optimized, 1000, 600, 1));
+    r.files.push_back(file(2, "space name \xc3\xa9.jpg", TaskStatus::Optimized, 2000, 1500, 1));
+    r.files.push_back(file(3, "kept.png", TaskStatus::KeptOriginal, 500, 500, 2));
+    r.files.push_back(file(4, "bad, \"quoted\".jpg", TaskStatus::Failed, 30, 0, 0));
+    r.files.push_back(file(5, "skip.jpg", TaskStatus::Skipped, 70, 0, 2));
+    r.files[1].warning = "the content is png but the name says .jpg";
+    BatchRecord b1;
+    b1.number = 1;
+    b1.size = 2;
+    b1.estimatedBytes = 1 << 20;
+    b1.budgetBytes = 1 << 30;
+    b1.availableBytes = 2u << 30;
+    b1.seconds = 0.5;
+    b1.finished = 2;
+    BatchRecord b2 = b1;
+    b2.number = 2;
+    b2.startSeconds = 0.5;
+    r.batches = {b1, b2};
+    for (int i = 0; i < 3; ++i) {
+        MemorySample m;
+        m.seconds = 0.25 * i;
+        m.totalBytes = 8ull << 30;
+        m.availableBytes = 4ull << 30;
+        m.rssBytes = (100ull + i) << 20;
+        r.memory.push_back(m);
+    }
+    r.workers = 2;
+    r.vipsThreadsPerWorker = 1;
+    r.workerBusySeconds = {0.4, 0.45};
+    r.system = currentSystem();
+    r.summary.wallSeconds = 1.0;
+    r.peakRssBytes = 110ull << 20;
+    summarise(r);
+    return r;
+}
+
+// RFC 4180 CSV into rows of fields.
+std::vector<std::vector<std::string>> parseCsv(const std::string& text) {
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> row;
+    std::string field;
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+                field += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            row.push_back(field);
+            field.clear();
+        } else if (c == '\n') {
+            row.push_back(field);
+            field.clear();
+            rows.push_back(row);
+            row.clear();
+        } else if (c != '\r') {
+            field += c;
+        }
+    }
+    if (!field.empty() || !row.empty()) {
+        row.push_back(field);
+        rows.push_back(row);
+    }
+    return rows;
+}
+
+}  // namespace
+
+TEST(Report, SummariseCountsAndBytes) {
+    const auto r = sampleReport();
+    EXPECT_EQ(r.summary.files, 5u);
+    EXPECT_EQ(r.summary.optimized, 2u);
+    EXPECT_EQ(r.summary.keptOriginal, 1u);
+    EXPECT_EQ(r.summary.failed, 1u);
+    EXPECT_EQ(r.summary.skipped, 1u);
+    EXPECT_EQ(r.summary.inputBytes, 3500u) << "bytes count the files that have an output";
+    EXPECT_EQ(r.summary.outputBytes, 2600u);
+    EXPECT_EQ(r.summary.savedBytes, 900);
+    EXPECT_DOUBLE_EQ(r.summary.wallSeconds, 1.0);
+    EXPECT_GT(r.processSeconds.max, 0.0);
+    EXPECT_LE(r.processSeconds.p50, r.processSeconds.p90);
+    EXPECT_LE(r.processSeconds.p90, r.processSeconds.max);
+    EXPECT_GT(r.imagesPerSecond, 0.0);
+}
+
+TEST(Report, NegativeSavingIsReportedAsNegative) {
+    RunReport r;
+    r.files.push_back(file(1, "grew.webp", TaskStatus::Optimized, 100, 150, 1));
+    summarise(r);
+    EXPECT_EQ(r.summary.savedBytes, -50);
+}
+
+TEST(Report, Percentiles) {
+    const auto p = percentiles({5, 1, 4, 2, 3});
+    EXPECT_DOUBLE_EQ(p.p50, 3);
+    EXPECT_DOUBLE_EQ(p.max, 5);
+    EXPECT_DOUBLE_EQ(p.mean, 3);
+    const auto e = percentiles({});
+    EXPECT_DOUBLE_EQ(e.max, 0);
+}
+
+TEST(Report, CurrentSystem) {
+    const auto s = currentSystem();
+    EXPECT_GT(s.cores, 0);
+    EXPECT_GT(s.memoryBytes, 0u);
+    EXPECT_FALSE(s.libvips.empty());
+}
+
+TEST(ReportWriter, FormatFromPath) {
+    ReportFormat f{};
+    EXPECT_TRUE(reportFormatFromPath("r.json", &f));
+    EXPECT_EQ(f, ReportFormat::Json);
+    EXPECT_TRUE(reportFormatFromPath("r.csv", &f));
+    EXPECT_EQ(f, ReportFormat::Csv);
+    EXPECT_TRUE(reportFormatFromPath("r.md", &f));
+    EXPECT_EQ(f, ReportFormat::Markdown);
+    EXPECT_TRUE(reportFormatFromPath("r.html", &f));
+    EXPECT_EQ(f, ReportFormat::Html);
+    EXPECT_TRUE(reportFormatFromPath("r.htm", &f));
+    EXPECT_EQ(f, ReportFormat::Html);
+    EXPECT_FALSE(reportFormatFromPath("r.txt", &f));
+    EXPECT_FALSE(reportFormatFromPath("report", &f));
+}
+
+TEST(ReportWriter, JsonHasDocumentedFieldsAndCrossChecks) {
+    const auto r = sampleReport();
+    json j;
+    ASSERT_NO_THROW(j = json::parse(reportToJson(r)));
+    EXPECT_EQ(j["tool"]["name"], "imgopt");
+    EXPECT_EQ(j["tool"]["version"], kVersion);
+    EXPECT_TRUE(j["settings"].is_object());
+    for (const char* k : {"files", "optimized", "keptOriginal", "skipped", "failed", "inputBytes", "outputBytes",
+                          "savedBytes", "wallSeconds"})
+        EXPECT_TRUE(j["summary"].contains(k)) << k;
+    ASSERT_EQ(j["files"].size(), 5u);
+    std::uint64_t in = 0, out = 0;
+    for (const auto& f : j["files"]) {
+        for (const char* k : {"input", "output", "status", "inputFormat", "outputFormat", "inputBytes",
+                              "outputBytes", "width", "height", "processSeconds", "warning", "error"})
+            EXPECT_TRUE(f.contains(k)) << k << " in " << f.dump();
+        EXPECT_TRUE(f["processSeconds"].is_number());
+        const std::string status = f["status"];
+        EXPECT_TRUE(status == "optimized" || status == "kept-original" || status == "skipped" || status == "failed");
+        if (!f["output"].is_null()) {
+            in += f["inputBytes"].get<std::uint64_t>();
+            out += f["outputBytes"].get<std::uint64_t>();
+        }
+        if (status == "failed") {
+            EXPECT_TRUE(f["output"].is_null());
+            EXPECT_TRUE(f["error"].is_string());
+        }
+    }
+    EXPECT_EQ(in, j["summary"]["inputBytes"].get<std::uint64_t>());
+    EXPECT_EQ(out, j["summary"]["outputBytes"].get<std::uint64_t>());
+    EXPECT_EQ(j["summary"]["savedBytes"].get<std::int64_t>(), std::int64_t(in) - std::int64_t(out));
+    EXPECT_EQ(j["files"][1]["input"], "/data/space name \xc3\xa9.jpg");
+    EXPECT_EQ(j["files"][1]["warning"], "the content is png but the name says .jpg");
+
+    ASSERT_EQ(j["batches"].size(), 2u);
+    int sizes = 0;
+    for (const auto& b : j["batches"]) {
+        ASSERT_TRUE(b["size"].is_number_integer());
+        sizes += b["size"].get<int>();
+    }
+    EXPECT_EQ(sizes, 4);
+    ASSERT_EQ(j["memory"].size(), 3u);
+    EXPECT_TRUE(j["workers"].contains("count"));
+    EXPECT_EQ(j["workers"]["count"], 2);
+    EXPECT_TRUE(j["workers"].contains("vipsThreadsPerWorker"));
+    EXPECT_TRUE(j["workers"].contains("busySeconds"));
+    EXPECT_TRUE(j["system"].is_object());
+}
+
+TEST(ReportWriter, CsvHasHeaderAndOneRowPerFile) {
+    const auto r = sampleReport();
+    const auto rows = parseCsv(reportToCsv(r));
+    ASSERT_EQ(rows.size(), 1 + r.files.size());
+    const auto& header = rows.front();
+    auto col = [&](const std::string& name) {
+        auto it = std::find(header.begin(), header.end(), name);
+        EXPECT_NE(it, header.end()) << "no column " << name;
+        return std::size_t(it - header.begin());
+    };
+    const auto inputCol = col("input");
+    const auto statusCol = col("status");
+    for (std::size_t i = 1; i < rows.size(); ++i) EXPECT_EQ(rows[i].size(), header.size()) << "row " << i;
+    EXPECT_EQ(rows[4][inputCol], "/data/bad, \"quoted\".jpg") << "quoting survives commas and quotes";
+    EXPECT_EQ(rows[4][statusCol], "failed");
+    EXPECT_EQ(rows[2][inputCol], "/data/space name \xc3\xa9.jpg");
+}
+
+TEST(ReportWriter, MarkdownHasATable) {
+    const auto md = reportToMarkdown(sampleReport());
+    EXPECT_NE(md.find("|---"), std::string::npos) << md.substr(0, 500);
+    EXPECT_NE(md.find("space name \xc3\xa9.jpg"), std::string::npos);
+    EXPECT_NE(md.find("a.jpg"), std::string::npos);
+}
+
+TEST(ReportWriter, HtmlIsSelfContainedWithSvg) {
+    const auto html = reportToHtml(sampleReport());
+    EXPECT_NE(html.find("<svg"), std::string::npos);
+    EXPECT_NE(html.find("</html>"), std::string::npos);
+    for (const char* external : {"src=\"http", "href=\"http", "<script src", "<link ", "@import", "src='http"})
+        EXPECT_EQ(html.find(external), std::string::npos) << "external resource: " << external;
+    EXPECT_NE(html.find("bad, &quot;quoted&quot;.jpg"), std::string::npos) << "names are HTML-escaped";
+    EXPECT_EQ(html.find("bad, \"quoted\".jpg"), std::string::npos);
+}
+
+TEST(ReportWriter, WriteReportPicksFormatFromExtension) {
+    TempDir dir;
+    const auto r = sampleReport();
+    EXPECT_EQ(writeReport(r, dir / "r.json"), "");
+    json parsed;
+    EXPECT_NO_THROW(parsed = json::parse(readText(dir / "r.json")));
+    EXPECT_EQ(writeReport(r, dir / "r.csv"), "");
+    EXPECT_EQ(readText(dir / "r.csv").rfind("input,", 0), 0u);
+    EXPECT_EQ(writeReport(r, dir / "r.md"), "");
+    EXPECT_EQ(writeReport(r, dir / "r.html"), "");
+    EXPECT_NE(readText(dir / "r.html").find("<svg"), std::string::npos);
+    EXPECT_NE(writeReport(r, dir / "r.txt"), "") << "unknown extension is an error";
+    EXPECT_TRUE(leftoverTemps(dir.path()).empty());
+}

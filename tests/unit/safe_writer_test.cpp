@@ -1,0 +1,162 @@
+#include <fstream>
+// Safe writes: temp files that clean up, no-clobber commits, output verification, copies and dates.
+#include <gtest/gtest.h>
+
+#include <sys/stat.h>
+#include <utime.h>
+
+#include "image_factory.hpp"
+#include "imgopt/safe_writer.hpp"
+#include "test_support.hpp"
+
+using namespace imgopt;
+using namespace imgopt::test;
+
+TEST(SafeWriter, TempFileIsHiddenAndRemovesItself) {
+    TempDir dir;
+    fs::path p;
+    {
+        TempFile tmp(dir.path());
+        p = tmp.path();
+        EXPECT_TRUE(fs::exists(p));
+        EXPECT_EQ(p.parent_path(), dir.path());
+        EXPECT_EQ(p.filename().string().front(), '.');
+        EXPECT_TRUE(TempFile::isTempName(p));
+        writeText(p, "partial");
+    }
+    EXPECT_FALSE(fs::exists(p)) << "an uncommitted temp file must go";
+    EXPECT_TRUE(listFiles(dir.path()).empty());
+}
+
+TEST(SafeWriter, TempNamesAreUnique) {
+    TempDir dir;
+    TempFile a(dir.path()), b(dir.path()), c(dir.path());
+    EXPECT_NE(a.path(), b.path());
+    EXPECT_NE(b.path(), c.path());
+}
+
+TEST(SafeWriter, IsTempName) {
+    EXPECT_FALSE(TempFile::isTempName("photo.jpg"));
+    EXPECT_FALSE(TempFile::isTempName(".hidden.jpg"));
+}
+
+TEST(SafeWriter, CommitMovesIntoPlace) {
+    TempDir dir;
+    fs::path tmpPath;
+    {
+        TempFile tmp(dir.path());
+        tmpPath = tmp.path();
+        writeText(tmp.path(), "new content");
+        EXPECT_EQ(tmp.commit(dir / "out.jpg", false), "");
+    }
+    EXPECT_EQ(readText(dir / "out.jpg"), "new content");
+    EXPECT_FALSE(fs::exists(tmpPath));
+    EXPECT_EQ(listFiles(dir.path()), (std::vector<std::string>{"out.jpg"}));
+}
+
+TEST(SafeWriter, CommitWithoutReplaceNeverClobbers) {
+    TempDir dir;
+    writeText(dir / "out.jpg", "precious");
+    {
+        TempFile tmp(dir.path());
+        writeText(tmp.path(), "new content");
+        EXPECT_NE(tmp.commit(dir / "out.jpg", false), "");
+    }
+    EXPECT_EQ(readText(dir / "out.jpg"), "precious");
+    EXPECT_EQ(listFiles(dir.path()), (std::vector<std::string>{"out.jpg"})) << "failed commit leaves no temp";
+}
+
+TEST(SafeWriter, CommitWithReplaceReplaces) {
+    TempDir dir;
+    writeText(dir / "out.jpg", "old");
+    {
+        TempFile tmp(dir.path());
+        writeText(tmp.path(), "new");
+        EXPECT_EQ(tmp.commit(dir / "out.jpg", true), "");
+    }
+    EXPECT_EQ(readText(dir / "out.jpg"), "new");
+    EXPECT_EQ(listFiles(dir.path()).size(), 1u);
+}
+
+TEST(SafeWriter, TempFileMakesMissingFolderAndRemovesItUnlessCommitted) {
+    TempDir dir;
+    {
+        TempFile tmp(dir / "missing/folder");
+        EXPECT_TRUE(fs::is_regular_file(tmp.path()));
+    }
+    // Nothing of an uncommitted write stays behind, not even the folders made for it.
+    EXPECT_FALSE(fs::exists(dir / "missing"));
+    {
+        TempFile tmp(dir / "kept/folder");
+        EXPECT_EQ(tmp.commit(dir / "kept/folder/out.bin", false), "");
+    }
+    EXPECT_TRUE(fs::is_regular_file(dir / "kept/folder/out.bin"));
+}
+
+TEST(SafeWriter, TempFileUnderARegularFileThrows) {
+    TempDir dir;
+    std::ofstream(dir / "plain") << "x";
+    EXPECT_ANY_THROW(TempFile tmp(dir / "plain/folder"));
+}
+
+TEST(SafeWriter, VerifyOutputChecksFormatAndSize) {
+    TempDir dir;
+    makeImage(dir / "a.png", {.width = 40, .height = 30});
+    EXPECT_TRUE(verifyOutput(dir / "a.png", ImageFormat::Png, 40, 30, false).ok);
+    EXPECT_TRUE(verifyOutput(dir / "a.png", ImageFormat::Png, 40, 30, true).ok);
+    auto wrongFormat = verifyOutput(dir / "a.png", ImageFormat::Jpeg, 40, 30, false);
+    EXPECT_FALSE(wrongFormat.ok);
+    EXPECT_FALSE(wrongFormat.error.empty());
+    EXPECT_FALSE(verifyOutput(dir / "a.png", ImageFormat::Png, 41, 30, false).ok);
+    EXPECT_FALSE(verifyOutput(dir / "a.png", ImageFormat::Png, 40, 31, false).ok);
+    EXPECT_FALSE(verifyOutput(dir / "missing.png", ImageFormat::Png, 40, 30, false).ok);
+    writeText(dir / "garbage.png", "not a png at all");
+    EXPECT_FALSE(verifyOutput(dir / "garbage.png", ImageFormat::Png, 40, 30, false).ok);
+}
+
+TEST(SafeWriter, VerifyWithFullDecodeCatchesTruncatedData) {
+    TempDir dir;
+    makeImage(dir / "a.jpg", {.width = 400, .height = 300});
+    auto bytes = readText(dir / "a.jpg");
+    writeText(dir / "cut.jpg", bytes.substr(0, bytes.size() / 2));
+    EXPECT_FALSE(verifyOutput(dir / "cut.jpg", ImageFormat::Jpeg, 400, 300, true).ok)
+        << "a full decode must notice the missing half";
+}
+
+TEST(SafeWriter, CopyIntoPlace) {
+    TempDir dir;
+    writeText(dir / "src.bin", "original bytes");
+    ASSERT_EQ(ensureFolder(dir / "out"), "");
+    EXPECT_EQ(copyIntoPlace(dir / "src.bin", dir / "out/copy.bin", false), "");
+    EXPECT_EQ(readText(dir / "out/copy.bin"), "original bytes");
+    writeText(dir / "src2.bin", "other");
+    EXPECT_NE(copyIntoPlace(dir / "src2.bin", dir / "out/copy.bin", false), "");
+    EXPECT_EQ(readText(dir / "out/copy.bin"), "original bytes");
+    EXPECT_EQ(copyIntoPlace(dir / "src2.bin", dir / "out/copy.bin", true), "");
+    EXPECT_EQ(readText(dir / "out/copy.bin"), "other");
+    EXPECT_TRUE(leftoverTemps(dir.path()).empty());
+}
+
+TEST(SafeWriter, CopyModificationTime) {
+    TempDir dir;
+    writeText(dir / "from", "a");
+    writeText(dir / "to", "b");
+    struct utimbuf times {};
+    times.actime = 1000000000;
+    times.modtime = 1000000000;  // 2001-09-09
+    ASSERT_EQ(utime((dir / "from").c_str(), &times), 0);
+    copyModificationTime(dir / "from", dir / "to");
+    struct stat st {};
+    ASSERT_EQ(stat((dir / "to").c_str(), &st), 0);
+    EXPECT_EQ(st.st_mtime, 1000000000);
+}
+
+TEST(SafeWriter, EnsureFolderAndFileSize) {
+    TempDir dir;
+    EXPECT_EQ(ensureFolder(dir / "a/b/c"), "");
+    EXPECT_TRUE(fs::is_directory(dir / "a/b/c"));
+    EXPECT_EQ(ensureFolder(dir / "a/b/c"), "") << "existing folder is fine";
+    writeText(dir / "file", "12345");
+    EXPECT_EQ(fileSize(dir / "file"), 5u);
+    EXPECT_NE(ensureFolder(dir / "file/sub"), "") << "a file in the way is an error";
+}

@@ -1,0 +1,34 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>imgopt::gui::ControlBar</name>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation><numerusform>%n failed</numerusform><numerusform>%n failed</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>imgopt::gui::MainWindow</name>
+    <message numerus="yes">
+        <source>Scanning %n item(s)…</source>
+        <translation><numerusform>Scanning %n item…</numerusform><numerusform>Scanning %n items…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) were not images and were left alone.</source>
+        <translation><numerusform>%n file was not an image and was left alone.</numerusform><numerusform>%n files were not images and were left alone.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n path(s) could not be read: %1</source>
+        <translation><numerusform>%n path could not be read: %1</numerusform><numerusform>%n paths could not be read: %1</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) moved to the front of the queue.</source>
+        <translation><numerusform>%n file moved to the front of the queue.</numerusform><numerusform>%n files moved to the front of the queue.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n queued file(s) of the running batch stay in the list until it ends.</source>
+        <translation><numerusform>%n queued file of the running batch stays in the list until it ends.</numerusform><numerusform>%n queued files of the running batch stay in the list until it ends.</numerusform></translation>
+    </message>
+</context>
+</TS>
