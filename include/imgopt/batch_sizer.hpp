@@ -34,4 +34,10 @@ std::uint64_t batchBudget(const MemorySample& sample, const BatchBudgetPolicy& p
 std::size_t admitCount(const std::vector<std::uint64_t>& pending, std::uint64_t budget, std::uint64_t inFlight,
                        std::size_t maxCount);
 
+// First fit: like admitCount, but a task that does not fit right now is passed over and smaller ones behind
+// it are taken, so a large image never leaves the other workers idle. With `holdHead`, nothing may pass the
+// first task (used after it has been passed over, so it cannot starve). Returns indices into `pending`.
+std::vector<std::size_t> admitSelection(const std::vector<std::uint64_t>& pending, std::uint64_t budget,
+                                        std::uint64_t inFlight, std::size_t maxCount, bool holdHead);
+
 }  // namespace imgopt

@@ -121,7 +121,8 @@ private:
     bool scanning_ = false;
     bool stopping_ = false;
     bool paused_ = false;
-    bool urgent_ = false;                               // a raised task waits in ready_ for admission
+    bool urgent_ = false;
+    int headPassed_ = 0;                                // batches that passed over ready_'s first task                               // a raised task waits in ready_ for admission
     std::vector<TaskResult> results_;
     std::vector<ScanSummary> scanSummaries_;
     std::thread scanThread_, schedulerThread_, samplerThread_;

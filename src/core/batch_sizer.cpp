@@ -40,4 +40,24 @@ std::size_t admitCount(const std::vector<std::uint64_t>& pending, std::uint64_t 
     return n;
 }
 
+std::vector<std::size_t> admitSelection(const std::vector<std::uint64_t>& pending, std::uint64_t budget,
+                                        std::uint64_t inFlight, std::size_t maxCount, bool holdHead) {
+    std::vector<std::size_t> chosen;
+    if (pending.empty() || maxCount == 0) return chosen;
+    if (pending.front() > budget) {
+        if (inFlight == 0) chosen.push_back(0);  // alone, when nothing else runs
+        return chosen;
+    }
+    std::uint64_t used = inFlight;
+    for (std::size_t i = 0; i < pending.size() && chosen.size() < maxCount; ++i) {
+        if (pending[i] <= budget && used + pending[i] <= budget) {
+            used += pending[i];
+            chosen.push_back(i);
+        } else if (i == 0 && holdHead) {
+            break;
+        }
+    }
+    return chosen;
+}
+
 }  // namespace imgopt

@@ -16,8 +16,12 @@ namespace {
 // Validation jobs go ahead of encodes: they are short and keep the next batch ready.
 constexpr int kValidatePriority = INT_MAX / 2;
 
+// Within a priority the largest task goes first, so it never runs alone at the end of a run while the other
+// workers idle; first-fit admission lets smaller tasks run beside it (docs/benchmarks.md).
 bool byPriority(const PlannedTask& a, const PlannedTask& b) {
-    return a.priority != b.priority ? a.priority > b.priority : a.source.id < b.source.id;
+    if (a.priority != b.priority) return a.priority > b.priority;
+    if (a.estimatedBytes != b.estimatedBytes) return a.estimatedBytes > b.estimatedBytes;
+    return a.source.id < b.source.id;
 }
 
 }  // namespace
@@ -209,15 +213,20 @@ void BatchEngine::schedulerLoop() {
         std::size_t room = std::size_t(std::max(0, config_.budget.maxBatchSize - inFlightTasks_));
         if (urgent) room = 1;  // only the raised task, which now heads ready_
         for (std::size_t i = 0; i < ready_.size() && i < room; ++i) estimates.push_back(ready_[i].estimatedBytes);
-        const std::size_t n = admitCount(estimates, budget, inFlightBytes_, room);
+        const auto chosen = admitSelection(estimates, budget, inFlightBytes_, room, urgent || headPassed_ >= 2);
+        const std::size_t n = chosen.size();
         if (n == 0) {
             // Over budget: wait for a running task to finish (it notifies), then probe again.
             changed_.wait(lock, [this, inFlight = inFlightTasks_] { return stopping_ || inFlightTasks_ < inFlight; });
             continue;
         }
-        std::vector<PlannedTask> batch(std::make_move_iterator(ready_.begin()),
-                                       std::make_move_iterator(ready_.begin() + std::ptrdiff_t(n)));
-        ready_.erase(ready_.begin(), ready_.begin() + std::ptrdiff_t(n));
+        // A head task passed over twice holds the line until it fits, so it cannot starve.
+        headPassed_ = chosen.front() == 0 ? 0 : headPassed_ + 1;
+        std::vector<PlannedTask> batch;
+        for (auto it = chosen.rbegin(); it != chosen.rend(); ++it) {
+            batch.insert(batch.begin(), std::move(ready_[*it]));
+            ready_.erase(ready_.begin() + std::ptrdiff_t(*it));
+        }
         std::uint64_t sum = 0;
         for (const auto& t : batch) sum += t.estimatedBytes;
         inFlightBytes_ += sum;
