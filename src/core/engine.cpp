@@ -90,6 +90,8 @@ void BatchEngine::scanLoop() {
                 if (callbacks_.onScanned) callbacks_.onScanned(item);
                 std::lock_guard inner(mutex_);
                 ++known_;
+                // The drop's priority reaches the task when it is planned, like a raised one.
+                if (prio != 0) boosts_[item.id] = prio;
                 toValidate_.emplace_back(std::move(item), prio);
                 submitValidations();
             },
@@ -112,17 +114,12 @@ void BatchEngine::submitValidations() {
     // A bounded look-ahead keeps the first encodes starting early even when 100,000 files were dropped.
     const std::size_t lookahead = std::size_t(std::max(64, 16 * workers_));
     while (!toValidate_.empty() && std::size_t(validating_) + ready_.size() + reorder_.size() < lookahead) {
-        auto [item, prio] = std::move(toValidate_.front());
+        auto shared = std::make_shared<ScanItem>(std::move(toValidate_.front().first));
         toValidate_.pop_front();
         ++validating_;
-        const TaskId id = item.id;
-        auto shared = std::make_shared<ScanItem>(std::move(item));
         pool_->submit(
-            [this, shared, prio](int) {
-                auto v = std::make_shared<Validated>(Validated{validate(*shared, options_), false});
-                if (auto* t = std::get_if<ValidatedTask>(&v->result)) t->source.id = shared->id;
-                (void)prio;
-                onValidated(shared->id, v);
+            [this, shared](int) {
+                onValidated(shared->id, std::make_shared<Validated>(Validated{validate(*shared, options_), false}));
             },
             kValidatePriority, 0,
             [this, shared] {
@@ -130,7 +127,6 @@ void BatchEngine::submitValidations() {
                     Validated{ValidationError{*shared, ImageFormat::Unknown, "cancelled", 0}, true});
                 onValidated(shared->id, v);
             });
-        (void)id;
     }
 }
 
