@@ -272,8 +272,8 @@ libvips %4</translation>
         <translation>Diese Dateien werden bereits bearbeitet.</translation>
     </message>
     <message numerus="yes">
-        <source>%n queued file(s) of the running batch stay in the list until it ends.</source>
-        <translation><numerusform>%n wartende Datei des laufenden Durchlaufs bleibt bis zu dessen Ende in der Liste.</numerusform><numerusform>%n wartende Dateien des laufenden Durchlaufs bleiben bis zu dessen Ende in der Liste.</numerusform></translation>
+        <source>%n file(s) had already started and stay in the list.</source>
+        <translation><numerusform>%n Datei wurde bereits begonnen und bleibt in der Liste.</numerusform><numerusform>%n Dateien wurden bereits begonnen und bleiben in der Liste.</numerusform></translation>
     </message>
 </context>
 <context>

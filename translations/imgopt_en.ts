@@ -27,8 +27,8 @@
         <translation><numerusform>%n file moved to the front of the queue.</numerusform><numerusform>%n files moved to the front of the queue.</numerusform></translation>
     </message>
     <message numerus="yes">
-        <source>%n queued file(s) of the running batch stay in the list until it ends.</source>
-        <translation><numerusform>%n queued file of the running batch stays in the list until it ends.</numerusform><numerusform>%n queued files of the running batch stay in the list until it ends.</numerusform></translation>
+        <source>%n file(s) had already started and stay in the list.</source>
+        <translation><numerusform>%n file had already started and stays in the list.</numerusform><numerusform>%n files had already started and stay in the list.</numerusform></translation>
     </message>
 </context>
 </TS>

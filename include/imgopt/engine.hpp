@@ -69,6 +69,9 @@ public:
     bool cancelled() const { return cancel_.cancelled(); }
     // Moves a task that has not started ahead of the others. False when it already runs or ran.
     bool raisePriority(TaskId id, int priority);
+    // Takes a task that has not started out of the run; its result comes back as skipped. False when it
+    // already runs or ran.
+    bool remove(TaskId id);
 
     // Blocks until all work added so far has a result.
     void wait();

@@ -30,6 +30,8 @@ public:
     void submit(Job job, int priority, std::uint64_t key = 0, Dropped dropped = {});
     // Raises (or lowers) a queued job's priority. Returns false when it is no longer queued.
     bool reprioritise(std::uint64_t key, int priority);
+    // Removes one queued job by key, calling its `dropped` callback. False when it is no longer queued.
+    bool remove(std::uint64_t key);
     // Removes every queued job, calling its `dropped` callback (outside the pool's lock).
     std::size_t clear();
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <optional>
 #include <thread>
 #include <utility>
 
@@ -144,7 +145,8 @@ void BatchEngine::onValidated(TaskId id, std::shared_ptr<Validated> v) {
             auto& val = *node.mapped();
             if (auto* err = std::get_if<ValidationError>(&val.result)) {
                 toDeliver.push_back(val.cancelled || cancel_.cancelled()
-                                        ? skippedResult(err->source, err->format, "cancelled")
+                                        ? skippedResult(err->source, err->format,
+                                                        val.cancelled ? err->message : "cancelled")
                                         : failedResult(err->source, err->format, err->message));
                 if (!val.cancelled) toDeliver.back().timings.validateSeconds = err->seconds;
                 continue;
@@ -390,6 +392,40 @@ bool BatchEngine::raisePriority(TaskId id, int priority) {
         }
     }
     return pool_->reprioritise(id, priority);
+}
+
+bool BatchEngine::remove(TaskId id) {
+    std::optional<PlannedTask> planned;
+    std::optional<ScanItem> unvalidated;
+    {
+        std::lock_guard lock(mutex_);
+        for (auto it = ready_.begin(); it != ready_.end(); ++it)
+            if (it->source.id == id) {
+                planned = std::move(*it);
+                ready_.erase(it);
+                break;
+            }
+        if (!planned)
+            for (auto it = toValidate_.begin(); it != toValidate_.end(); ++it)
+                if (it->first.id == id) {
+                    unvalidated = std::move(it->first);
+                    toValidate_.erase(it);
+                    ++validating_;  // balanced by onValidated, which keeps planning in scan order
+                    break;
+                }
+    }
+    constexpr const char* kRemoved = "removed from the queue";
+    if (planned) {
+        deliver(skippedResult(planned->source, planned->header.format, kRemoved));
+        return true;
+    }
+    if (unvalidated) {
+        onValidated(id, std::make_shared<Validated>(
+                            Validated{ValidationError{*unvalidated, ImageFormat::Unknown, kRemoved, 0}, true}));
+        return true;
+    }
+    // Admitted but not started: the pool's dropped callback answers it as skipped.
+    return pool_->remove(id);
 }
 
 MetricsSnapshot BatchEngine::metrics() const { return metrics_.snapshot(); }

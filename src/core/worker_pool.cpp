@@ -49,6 +49,27 @@ bool WorkerPool::reprioritise(std::uint64_t key, int priority) {
     return false;
 }
 
+bool WorkerPool::remove(std::uint64_t key) {
+    Dropped dropped;
+    {
+        std::lock_guard lock(mutex_);
+        auto k = keyToSeq_.find(key);
+        if (k == keyToSeq_.end()) return false;
+        const std::uint64_t seq = k->second;
+        keyToSeq_.erase(k);
+        for (auto it = queue_.begin(); it != queue_.end(); ++it)
+            if (it->seq == seq) {
+                queue_.erase(it);
+                break;
+            }
+        auto node = payloads_.extract(seq);
+        if (!node.empty()) dropped = std::move(node.mapped().dropped);
+    }
+    idle_.notify_all();
+    if (dropped) dropped();
+    return true;
+}
+
 std::size_t WorkerPool::clear() {
     std::vector<Dropped> dropped;
     {

@@ -397,10 +397,9 @@ void MainWindow::removeRows(const QList<int>& rows) {
     int running = 0;
     for (int r : rows) {
         const QueueRow& row = model_->row(r);
-        // A queued file of the active run is already owned by the engine; it can be cancelled with the run,
-        // not taken out alone.
+        // A queued file of the active run is taken out of the engine first; one that has started stays.
         if (row.state == RowState::Queued && row.run == controller_->currentRun() &&
-            controller_->state() != RunController::State::Idle) {
+            controller_->state() != RunController::State::Idle && !controller_->remove(row.run, row.id)) {
             ++running;
             continue;
         }
@@ -408,7 +407,7 @@ void MainWindow::removeRows(const QList<int>& rows) {
     }
     model_->removeRowList(removable);
     if (running > 0) {
-        statusBar()->showMessage(tr("%n queued file(s) of the running batch stay in the list until it ends.",
+        statusBar()->showMessage(tr("%n file(s) had already started and stay in the list.",
                                     nullptr, running),
                                  6000);
     }

@@ -125,6 +125,11 @@ void RunController::cancel() {
     // arrives through handleFinished() like any other end of a run.
 }
 
+bool RunController::remove(int run, TaskId id) {
+    if (!engine_ || run != run_ || state_ == State::Idle || state_ == State::Cancelling) return false;
+    return engine_->remove(id);
+}
+
 bool RunController::processNext(int run, TaskId id) {
     if (!engine_ || run != run_ || state_ == State::Idle || state_ == State::Cancelling) return false;
     // One above everything queued so far; later raises go above earlier ones.

@@ -48,6 +48,8 @@ public:
     void cancel();
     // "Process next": puts a task of the current run ahead of the others.
     bool processNext(int run, TaskId id);
+    // Takes a queued file out of the running batch; false when it has already started.
+    bool remove(int run, TaskId id);
 
     State state() const { return state_; }
     bool hasRun() const { return engine_ != nullptr; }

@@ -374,3 +374,46 @@ TEST(Engine, DestructorCancelsCleanly) {
     }
     EXPECT_TRUE(leftoverTemps(dir.path()).empty());
 }
+
+TEST(Engine, RemoveTakesAQueuedTaskOutWithoutOutput) {
+    TempDir dir;
+    makePhotos(dir / "in", 8, 640, 480);
+    Collected c;
+    Options o;
+    o.format = OutputFormat::Avif;
+    o.outputMode = OutputMode::OutputDir;
+    o.outputDir = dir / "out";
+    BatchEngine engine(o, config(8ull << 30, 1), c.callbacks());
+    engine.addPaths({dir / "in"});
+    const auto deadline = std::chrono::steady_clock::now() + 30s;
+    while (c.plannedCount() < 8 && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(2ms);
+    ASSERT_EQ(c.plannedCount(), 8u);
+    engine.pause();  // validation runs on the pool too, so pause only once everything is planned
+    ASSERT_LT(c.resultCount(), 7u) << "the run finished too fast to test removal";
+    TaskId last = 0;
+    fs::path lastOutput;
+    {
+        std::lock_guard l(c.m);
+        for (const auto& p : c.planned)
+            if (p.source.id > last) {
+                last = p.source.id;
+                lastOutput = p.output;
+            }
+    }
+    EXPECT_TRUE(engine.remove(last));
+    engine.resume();
+    ASSERT_TRUE(waitFor(engine));
+    ASSERT_EQ(c.resultCount(), 8u);
+    int optimizedOrKept = 0;
+    for (const auto& r : c.results) {
+        if (r.id == last) {
+            EXPECT_EQ(r.status, TaskStatus::Skipped);
+            EXPECT_EQ(r.error, "removed from the queue");
+        } else if (r.status == TaskStatus::Optimized || r.status == TaskStatus::KeptOriginal) {
+            ++optimizedOrKept;
+        }
+    }
+    EXPECT_EQ(optimizedOrKept, 7);
+    EXPECT_FALSE(fs::exists(lastOutput)) << "a removed task writes nothing";
+    EXPECT_FALSE(engine.remove(last)) << "it already has a result";
+}
