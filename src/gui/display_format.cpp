@@ -94,4 +94,13 @@ double savingPercent(std::uint64_t before, std::uint64_t after) {
     return 100.0 * (double(before) - double(after)) / double(before);
 }
 
+QString figuresTableHtml(std::span<const std::pair<QString, QString>> rows) {
+    QString html = QStringLiteral("<table cellspacing='0' cellpadding='1'>");
+    for (const auto& [name, value] : rows) {
+        html += QStringLiteral("<tr><td>%1&nbsp;&nbsp;</td><td align='right'><b>%2</b></td></tr>")
+                    .arg(name.toHtmlEscaped(), value.toHtmlEscaped());
+    }
+    return html + QStringLiteral("</table>");
+}
+
 }  // namespace imgopt::gui

@@ -4,6 +4,8 @@
 
 #include <QString>
 #include <cstdint>
+#include <span>
+#include <utility>
 
 #include "imgopt/format.hpp"
 #include "imgopt/options.hpp"
@@ -21,5 +23,7 @@ QString outputFormatText(OutputFormat format);
 QString qualityText(int quality);        // "85 · Excellent"
 // Percentage saved, from sizes; 0 when nothing was read.
 double savingPercent(std::uint64_t before, std::uint64_t after);
+// A two-column name/value table as rich text, for the summary and metrics figures.
+QString figuresTableHtml(std::span<const std::pair<QString, QString>> rows);
 
 }  // namespace imgopt::gui

@@ -275,13 +275,7 @@ void MetricsPanel::updateFigures(const MetricsSnapshot& s) {
         {tr("Batches"), locale.toString(qulonglong(s.batches.size()))},
         {tr("Workers"), tr("%1 busy of %2 × %3 threads").arg(active).arg(s.workers).arg(s.vipsThreadsPerWorker)},
     };
-    QString html = QStringLiteral("<table cellspacing='0' cellpadding='1'>");
-    for (const auto& [name, value] : rows) {
-        html += QStringLiteral("<tr><td>%1&nbsp;&nbsp;</td><td align='right'><b>%2</b></td></tr>")
-                    .arg(name.toHtmlEscaped(), value.toHtmlEscaped());
-    }
-    html += QStringLiteral("</table>");
-    figures_->setText(html);
+    figures_->setText(figuresTableHtml(rows));
 }
 
 QString MetricsPanel::figuresText() const { return figures_->text(); }

@@ -59,13 +59,7 @@ void SummaryPanel::showReport(const RunReport& report) {
         {tr("Time"), formatSeconds(s.wallSeconds)},
         {tr("Not images"), locale.toString(qulonglong(report.scanNotImages))},
     };
-    QString html = QStringLiteral("<table cellspacing='0' cellpadding='1'>");
-    for (const auto& [name, value] : rows) {
-        html += QStringLiteral("<tr><td>%1&nbsp;&nbsp;</td><td align='right'><b>%2</b></td></tr>")
-                    .arg(name.toHtmlEscaped(), value.toHtmlEscaped());
-    }
-    html += QStringLiteral("</table>");
-    figures_->setText(html);
+    figures_->setText(figuresTableHtml(rows));
 
     failures_->clear();
     const QIcon icon = style()->standardIcon(QStyle::SP_MessageBoxCritical);
