@@ -18,8 +18,8 @@ struct FormatInfo {
     std::span<const std::string_view> extensions;  // lower case, with the dot
     bool writable;                  // can be an output format
     // Peak working memory relative to one decoded frame, measured per format (docs/benchmarks.md). JPEG and
-    // TIFF stream in strips; WebP and HEIF decoders hand over whole frames; PNG palette quantisation
-    // (libimagequant) keeps float copies of the frame.
+    // TIFF stream in strips; WebP and HEIF decoders hand over whole frames; the WebP encoder holds the frame
+    // as YUV; PNG palette quantisation (libimagequant) keeps float copies of the frame.
     double decodeMemoryFactor;
     double encodeMemoryFactor;
 };

@@ -5,6 +5,7 @@
 
 #include "imgopt/metadata_scrubber.hpp"
 #include "imgopt/vips_runtime.hpp"
+#include "imgopt/webp_codec.hpp"
 
 namespace imgopt {
 namespace {
@@ -46,6 +47,17 @@ std::pair<int, int> thumbnailBox(const PlannedTask& task, const Options& options
 
 VImage loadUpright(const PlannedTask& task, const Options& options) {
     auto [bw, bh] = thumbnailBox(task, options);
+    const bool fullSize =
+        task.targetWidth == task.header.uprightWidth() && task.targetHeight == task.header.uprightHeight();
+    if (task.header.format == ImageFormat::Webp && fullSize) {
+        // Without a shrink there is no shrink-on-load to lose, so libwebp decodes straight into memory
+        // (webp_codec.hpp says why); thumbnail_image then applies the same colour rules as below.
+        if (auto still = decodeWebpStill(task.source.path)) {
+            auto opts = VImage::option()->set("height", bh)->set("size", VIPS_SIZE_DOWN);
+            if (options.metadata == MetadataMode::None) opts->set("export_profile", "srgb");
+            return still->thumbnail_image(bw, opts);
+        }
+    }
     auto source = vips::VSource::new_from_file(task.source.path.c_str());
     auto opts = VImage::option()
                     ->set("height", bh)
@@ -99,7 +111,9 @@ VImage applyMetadataRules(VImage image, MetadataMode mode) {
     return image;
 }
 
-void save(VImage image, ImageFormat out, int q, bool strip, bool animated, const std::filesystem::path& dest) {
+// Returns false when libwebp wrote the file directly, so no libvips-made metadata needs removing.
+bool save(VImage image, ImageFormat out, int q, bool strip, bool animated, const std::filesystem::path& dest,
+          const CancelToken& cancel) {
     const bool lossless = q >= 100;
     const char* file = dest.c_str();
     switch (out) {
@@ -112,7 +126,7 @@ void save(VImage image, ImageFormat out, int q, bool strip, bool animated, const
                                      ->set("subsample_mode", lossless ? VIPS_FOREIGN_SUBSAMPLE_OFF
                                                                       : VIPS_FOREIGN_SUBSAMPLE_ON)
                                      ->set("strip", strip));
-            return;
+            return true;
         case ImageFormat::Png: {
             // Row filters help truecolour data but hurt palette indices: on the corpus graphics, palette PNGs
             // with filter "none" are 35-48% smaller than with adaptive filtering (docs/presets.md).
@@ -123,16 +137,20 @@ void save(VImage image, ImageFormat out, int q, bool strip, bool animated, const
                 o->set("compression", 7)->set("palette", true)->set("Q", q)->set("effort", 4)->set(
                     "filter", VIPS_FOREIGN_PNG_FILTER_NONE);
             image.pngsave(file, o);
-            return;
+            return true;
         }
         case ImageFormat::Webp: {
+            if (!animated && webpEncodable(image)) {
+                encodeWebp(image, WebpSettings{q, lossless}, dest, cancel);
+                return false;
+            }
             auto o = VImage::option()->set("strip", strip);
             if (lossless)
                 o->set("lossless", true)->set("effort", 6);
             else
                 o->set("Q", q)->set("alpha_q", q)->set("effort", 4)->set("smart_subsample", false);
             image.webpsave(file, o);
-            return;
+            return true;
         }
         case ImageFormat::Avif: {
             auto o = VImage::option()
@@ -144,7 +162,7 @@ void save(VImage image, ImageFormat out, int q, bool strip, bool animated, const
             else
                 o->set("Q", q)->set("effort", 2)->set("subsample_mode", VIPS_FOREIGN_SUBSAMPLE_ON);
             image.heifsave(file, o);
-            return;
+            return true;
         }
         case ImageFormat::Tiff:
             // TIFF usually holds masters, so it stays lossless at every quality setting.
@@ -152,11 +170,11 @@ void save(VImage image, ImageFormat out, int q, bool strip, bool animated, const
                                      ->set("compression", VIPS_FOREIGN_TIFF_COMPRESSION_DEFLATE)
                                      ->set("predictor", VIPS_FOREIGN_TIFF_PREDICTOR_HORIZONTAL)
                                      ->set("strip", strip));
-            return;
+            return true;
         case ImageFormat::Gif:
             image.gifsave(file, VImage::option()->set("effort", 7)->set("strip", strip)->set(
                                     "interframe_maxerror", animated && !lossless ? 1.0 : 0.0));
-            return;
+            return true;
         default: throw vips::VError("no encoder for this output format");
     }
 }
@@ -179,8 +197,9 @@ EncodeOutcome encodeImage(const PlannedTask& task, const Options& options, const
             result.error = "cancelled";
             return result;
         }
-        save(image, task.outputFormat, q, options.metadata == MetadataMode::None, animated, dest);
-        if (options.metadata != MetadataMode::All) {
+        const bool byLibvips =
+            save(image, task.outputFormat, q, options.metadata == MetadataMode::None, animated, dest, cancel);
+        if (byLibvips && options.metadata != MetadataMode::All) {
             if (auto err = removeExif(dest, task.outputFormat); !err.empty()) {
                 result.error = err;
                 return result;
@@ -189,6 +208,19 @@ EncodeOutcome encodeImage(const PlannedTask& task, const Options& options, const
         result.width = image.width();
         result.height = animated ? image.get_int("page-height") : image.height();
         result.ok = true;
+    } catch (const WebpError& e) {
+        (void)takeVipsErrorFor({task.source.path.string(), dest.string()});
+        if (cancel.cancelled() || e.step() == WebpError::Step::Cancelled) {
+            result.cancelled = true;
+            result.error = "cancelled";
+        } else if (e.step() == WebpError::Step::Write) {
+            result.error = fmt::format("cannot write the output ({})", e.what());
+        } else if (e.step() == WebpError::Step::Decode) {
+            result.error =
+                fmt::format("cannot decode or encode this webp image: the data is damaged or truncated ({})", e.what());
+        } else {
+            result.error = fmt::format("cannot encode as WebP: {}", e.what());
+        }
     } catch (const vips::VError&) {
         const std::string destName = dest.filename().string();
         const std::string detail = takeVipsErrorFor({task.source.path.string(), dest.string()});

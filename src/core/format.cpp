@@ -24,7 +24,7 @@ const std::array kFormats = {
     FormatInfo{ImageFormat::Unknown, "unknown", "", std::span<const std::string_view>(kNoExt.data(), 0), false, 1.0, 1.0},
     FormatInfo{ImageFormat::Jpeg, "jpeg", ".jpg", kJpegExt, true, 0.1, 0.25},
     FormatInfo{ImageFormat::Png, "png", ".png", kPngExt, true, 1.0, 4.5},
-    FormatInfo{ImageFormat::Webp, "webp", ".webp", kWebpExt, true, 3.4, 1.0},
+    FormatInfo{ImageFormat::Webp, "webp", ".webp", kWebpExt, true, 1.9, 1.1},
     FormatInfo{ImageFormat::Avif, "avif", ".avif", kAvifExt, true, 2.0, 3.0},
     FormatInfo{ImageFormat::Heif, "heic", ".heic", kHeifExt, false, 2.0, 3.0},
     FormatInfo{ImageFormat::Tiff, "tiff", ".tif", kTiffExt, true, 0.2, 0.3},

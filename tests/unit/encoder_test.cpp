@@ -66,6 +66,7 @@ TEST(Encoder, CmykBecomesSrgbWithRightColours) {
         ASSERT_TRUE(e.outcome.ok) << e.outcome.error;
         EXPECT_EQ(e.probe.interpretation, "srgb") << toString(format);
         EXPECT_EQ(e.probe.bands, 3) << toString(format);
+        EXPECT_FALSE(e.probe.hasIcc) << "the CMYK profile must not describe sRGB pixels: " << toString(format);
         const auto mean = meanColour(dest);
         ASSERT_EQ(mean.size(), 3u);
         // C=0 M=100% Y=100% K=0 is a strong red.

@@ -1,0 +1,227 @@
+// The direct libwebp path: the same pixels as libvips' loader and saver, metadata carried, strips seamless,
+// cancellation inside libwebp, and files it must leave to libvips.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
+#include <vips/vips8>
+
+#include "image_factory.hpp"
+#include "imgopt/encoder.hpp"
+#include "imgopt/webp_codec.hpp"
+#include "pipeline.hpp"
+#include "test_support.hpp"
+
+using namespace imgopt;
+using namespace imgopt::test;
+using vips::VImage;
+
+namespace {
+
+double maxDifference(const VImage& a, const VImage& b) { return (a.cast(VIPS_FORMAT_INT) - b).abs().max(); }
+
+VImage loadWithLibvips(const fs::path& file) { return VImage::new_from_file(file.c_str()); }
+
+// A test card with detail, a smooth ramp and, for 4 bands, partial transparency.
+VImage card(int width, int height, int bands) {
+    VImage x = VImage::xyz(width, height);
+    VImage r = (x[0] * 7 + x[1] * 3) % 256;
+    VImage g = (x[1] * 255 / std::max(1, height - 1));
+    VImage b = VImage::gaussnoise(width, height, VImage::option()->set("mean", 128.0)->set("sigma", 40.0));
+    VImage rgb = r.bandjoin(g).bandjoin(b).cast(VIPS_FORMAT_UCHAR).copy(
+        VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
+    if (bands == 4) rgb = rgb.bandjoin((x[0] * 255 / std::max(1, width - 1)).cast(VIPS_FORMAT_UCHAR));
+    if (bands == 1) rgb = rgb.colourspace(VIPS_INTERPRETATION_B_W);
+    // Materialise once so that both encoders see the same noise.
+    return rgb.copy_memory();
+}
+
+}  // namespace
+
+TEST(WebpCodec, DecodeMatchesLibvipsLoader) {
+    TempDir dir;
+    for (int bands : {3, 4}) {
+        const auto file = dir / ("in" + std::to_string(bands) + ".webp");
+        makeImage(file, {.width = 97, .height = 71, .bands = bands, .withIcc = true});
+        auto decoded = decodeWebpStill(file);
+        ASSERT_TRUE(decoded) << bands;
+        const VImage reference = loadWithLibvips(file);
+        EXPECT_EQ(decoded->width(), 97);
+        EXPECT_EQ(decoded->height(), 71);
+        EXPECT_EQ(decoded->bands(), reference.bands());
+        EXPECT_EQ(maxDifference(*decoded, reference), 0.0) << bands << " bands";
+        EXPECT_NE(decoded->get_typeof(VIPS_META_ICC_NAME), 0u) << "the ICC profile rides along";
+    }
+}
+
+TEST(WebpCodec, LeavesAnimationAndOtherFormatsToLibvips) {
+    TempDir dir;
+    const auto gif = dir / "anim.gif";
+    makeAnimatedGif(gif);
+    const auto animated = dir / "anim.webp";
+    VImage::new_from_file(gif.c_str(), VImage::option()->set("n", -1)).webpsave(animated.c_str());
+    EXPECT_FALSE(decodeWebpStill(animated)) << "animation";
+
+    const auto png = dir / "not-webp.png";
+    makeImage(png);
+    EXPECT_FALSE(decodeWebpStill(png));
+    EXPECT_FALSE(decodeWebpStill(dir / "missing.webp"));
+}
+
+TEST(WebpCodec, ExifOrientationIsReadAndApplied) {
+    TempDir dir;
+    const auto jpeg = dir / "o6.jpg";
+    makeImage(jpeg, {.width = 60, .height = 40, .orientation = 6});
+    const auto file = dir / "o6.webp";
+    VImage::new_from_file(jpeg.c_str()).webpsave(file.c_str());
+    ASSERT_EQ(probeImage(file).orientation, 6);
+    auto decoded = decodeWebpStill(file);
+    ASSERT_TRUE(decoded);
+    EXPECT_EQ(decoded->get_int(VIPS_META_ORIENTATION), 6);
+    EXPECT_NE(decoded->get_typeof(VIPS_META_EXIF_NAME), 0u);
+
+    for (auto meta : {MetadataMode::Icc, MetadataMode::All}) {
+        Options o;
+        o.metadata = meta;
+        auto task = planFile(file, o);
+        ASSERT_TRUE(task);
+        const auto out = dir / (std::string("upright-") + std::string(toString(meta)) + ".webp");
+        const auto outcome = encodeImage(*task, o, out, CancelToken{});
+        ASSERT_TRUE(outcome.ok) << outcome.error;
+        const auto probe = probeImage(out);
+        EXPECT_EQ(probe.width, 40) << toString(meta);
+        EXPECT_EQ(probe.height, 60) << toString(meta);
+        EXPECT_TRUE(probe.orientation == 0 || probe.orientation == 1) << probe.orientation;
+        EXPECT_EQ(probe.hasExif, meta == MetadataMode::All) << toString(meta);
+    }
+}
+
+TEST(WebpCodec, TruncatedOrDamagedWebpFailsWithAClearError) {
+    TempDir dir;
+    const auto file = dir / "photo.webp";
+    const auto png = dir / "photo.png";
+    makeImage(png, {.width = 300, .height = 200});
+    // The simple container: "RIFF" size "WEBP" "VP8 " size, then the bitstream.
+    encodeWebp(VImage::new_from_file(png.c_str()), WebpSettings{90, false}, file, CancelToken{});
+    Options o;
+    auto task = planFile(file, o);
+    ASSERT_TRUE(task);
+    const std::string bytes = readText(file);
+
+    // Cut after validation, as if another program were still writing it.
+    writeText(file, bytes.substr(0, bytes.size() * 6 / 10));
+    EXPECT_FALSE(decodeWebpStill(file)) << "an incomplete container goes to libvips, which reports it";
+    auto outcome = encodeImage(*task, o, dir / "out1.webp", CancelToken{});
+    EXPECT_FALSE(outcome.ok);
+    EXPECT_NE(outcome.error.find("damaged or truncated"), std::string::npos) << outcome.error;
+
+    // A container that is whole by its own sizes, around a VP8 bitstream cut short.
+    ASSERT_EQ(bytes.substr(12, 4), "VP8 ");
+    std::string damaged = bytes.substr(0, (bytes.size() / 2) & ~std::size_t(1));
+    const auto putSize = [&damaged](std::size_t at, std::uint32_t v) {
+        for (int i = 0; i < 4; ++i) damaged[at + std::size_t(i)] = char((v >> (8 * i)) & 0xff);
+    };
+    putSize(4, std::uint32_t(damaged.size() - 8));
+    putSize(16, std::uint32_t(damaged.size() - 20));
+    writeText(file, damaged);
+    EXPECT_THROW(decodeWebpStill(file), WebpError);
+    outcome = encodeImage(*task, o, dir / "out2.webp", CancelToken{});
+    EXPECT_FALSE(outcome.ok);
+    EXPECT_NE(outcome.error.find("damaged or truncated"), std::string::npos) << outcome.error;
+}
+
+TEST(WebpCodec, StripsGiveTheSamePixelsAsLibvipsSaver) {
+    TempDir dir;
+    // Odd sizes: a last strip of odd height and a half chroma column.
+    for (int bands : {1, 3, 4}) {
+        const VImage image = card(131, 203, bands);
+        const auto ours = dir / ("ours" + std::to_string(bands) + ".webp");
+        const auto theirs = dir / ("theirs" + std::to_string(bands) + ".webp");
+        encodeWebp(image, WebpSettings{80, false}, ours, CancelToken{});
+        image.webpsave(theirs.c_str(), VImage::option()->set("Q", 80)->set("alpha_q", 80)->set("effort", 4)->set(
+                                           "strip", true));
+        const auto probe = probeImage(ours);
+        ASSERT_TRUE(probe.decoded) << probe.error;
+        EXPECT_EQ(probe.width, 131);
+        EXPECT_EQ(probe.height, 203);
+        EXPECT_EQ(probe.hasAlpha, bands == 4);
+        EXPECT_FALSE(probe.hasExif);
+        EXPECT_EQ(maxDifference(loadWithLibvips(ours), loadWithLibvips(theirs)), 0.0) << bands << " bands";
+    }
+}
+
+TEST(WebpCodec, LosslessKeepsEveryVisiblePixel) {
+    TempDir dir;
+    const VImage rgb = card(77, 150, 3);
+    const auto out = dir / "lossless3.webp";
+    encodeWebp(rgb, WebpSettings{100, true}, out, CancelToken{});
+    EXPECT_EQ(maxDifference(loadWithLibvips(out), rgb), 0.0);
+
+    // Under fully transparent pixels libwebp may change the colour, as libvips' saver lets it.
+    const VImage rgba = card(77, 150, 4);
+    const auto ours = dir / "lossless4.webp";
+    const auto theirs = dir / "lossless4-libvips.webp";
+    encodeWebp(rgba, WebpSettings{100, true}, ours, CancelToken{});
+    rgba.webpsave(theirs.c_str(), VImage::option()->set("lossless", true)->set("effort", 6)->set("strip", true));
+    EXPECT_EQ(maxDifference(loadWithLibvips(ours), loadWithLibvips(theirs)), 0.0);
+    const VImage back = loadWithLibvips(ours);
+    const VImage colourDiff = (back.cast(VIPS_FORMAT_INT) - rgba).abs().extract_band(0, VImage::option()->set("n", 3));
+    EXPECT_EQ((rgba[3] > 0).ifthenelse(colourDiff, 0).max(), 0.0) << "visible pixels are exact";
+    EXPECT_EQ(maxDifference(back[3], rgba[3]), 0.0) << "alpha is exact";
+}
+
+TEST(WebpCodec, WritesTheAttachedIccAndXmp) {
+    TempDir dir;
+    const auto src = dir / "icc.png";
+    makeImage(src, {.width = 50, .height = 40, .withIcc = true});
+    VImage image = VImage::new_from_file(src.c_str()).copy();
+    const std::string xmp = "<x:xmpmeta xmlns:x='adobe:ns:meta/'></x:xmpmeta>";
+    image.set(VIPS_META_XMP_NAME, nullptr, const_cast<char*>(xmp.data()), xmp.size());
+    const auto out = dir / "meta.webp";
+    encodeWebp(image, WebpSettings{90, false}, out, CancelToken{});
+    const auto probe = probeImage(out);
+    ASSERT_TRUE(probe.decoded) << probe.error;
+    EXPECT_TRUE(probe.hasIcc);
+    EXPECT_TRUE(probe.hasXmp);
+    EXPECT_FALSE(probe.hasExif);
+
+    image.remove(VIPS_META_ICC_NAME);
+    image.remove(VIPS_META_XMP_NAME);
+    const auto bare = dir / "bare.webp";
+    encodeWebp(image, WebpSettings{90, false}, bare, CancelToken{});
+    const auto bareProbe = probeImage(bare);
+    EXPECT_FALSE(bareProbe.hasIcc);
+    EXPECT_FALSE(bareProbe.hasXmp);
+}
+
+TEST(WebpCodec, ImagesWithExifGoThroughLibvips) {
+    VImage image = card(20, 20, 3).copy();
+    EXPECT_TRUE(webpEncodable(image));
+    const std::string exif = "Exif";
+    image.set(VIPS_META_EXIF_NAME, nullptr, const_cast<char*>(exif.data()), exif.size());
+    EXPECT_FALSE(webpEncodable(image));
+    EXPECT_FALSE(webpEncodable(card(20, 20, 3).cast(VIPS_FORMAT_USHORT)));
+}
+
+TEST(WebpCodec, CancelStopsTheEncoderAndWritesNothing) {
+    TempDir dir;
+    // Noise is the slowest thing to encode: several seconds at this size, so the cancel lands inside libwebp.
+    const VImage grain = VImage::gaussnoise(4000, 4000, VImage::option()->set("sigma", 60.0)).cast(VIPS_FORMAT_UCHAR);
+    const VImage noise = grain.bandjoin(grain.rot90())
+                             .bandjoin(grain.flip(VIPS_DIRECTION_HORIZONTAL))
+                             .copy(VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
+    CancelToken cancel;
+    std::thread canceller([cancel] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(400));
+        cancel.cancel();
+    });
+    const auto out = dir / "cancelled.webp";
+    try {
+        encodeWebp(noise, WebpSettings{90, false}, out, cancel);
+        ADD_FAILURE() << "the encode finished before the cancel";
+    } catch (const WebpError& e) {
+        EXPECT_EQ(e.step(), WebpError::Step::Cancelled) << e.what();
+    }
+    canceller.join();
+    EXPECT_FALSE(fs::exists(out));
+}
