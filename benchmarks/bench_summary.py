@@ -58,7 +58,7 @@ out = {"date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"
                    "ssim": {"sharp": q("default-sharp"), "imgopt": q("default-imgopt")}},
        "webp80": {"sharp": summary(pick("webp80", "sharp", "webp")), "imgopt": summary(pick("webp80", "imgopt", "webp")),
                   "ssim": {"sharp": q("webp80-sharp"), "imgopt": q("webp80-imgopt")}},
-       "allocators": {v: summary(pick("alloc", "imgopt", v)) for v in ("jemalloc", "glibc", "glibc-arena2")},
+       "allocators": {v: summary(pick("alloc", "imgopt", v)) for v in ("jemalloc", "glibc", "glibc-arena2", "glibc-arena2-4k")},
        "cpuVsWall": cpu, "imgoptSecondsByInputFormat": formats,
        "jpegInterlace": {"files": jpeg, "baselineBytes": jb, "progressiveBytes": jp,
                          "progressiveOverBaseline": jp / jb if jb else None},

@@ -68,8 +68,8 @@ else
   linked=glibc
   glibc_bin=$imgopt
   [ -n "$jemalloc_so" ] || die "libjemalloc.so.2 not found (libjemalloc2)"
-  # The shipped configuration links jemalloc (IMGOPT_USE_JEMALLOC=ON); a glibc build gets it preloaded.
-  imgopt_main=(env LD_PRELOAD="$jemalloc_so" "$imgopt")
+  # The main jobs run the build as shipped; only the allocator section preloads jemalloc.
+  imgopt_main=(env "$imgopt")
   imgopt_jemalloc=(env LD_PRELOAD="$jemalloc_so" "$imgopt")
 fi
 
@@ -139,16 +139,19 @@ echo "compare-sharp: SSIM (quality.py; several minutes: the 4096x4096 WebP domin
   "$py" "$quality" "$src" "$work/webp-imgopt/corpus" --json >"$results/quality-webp80-imgopt.json"
 fi
 
-# Allocators, default job: jemalloc vs glibc malloc vs glibc with MALLOC_ARENA_MAX=2.
+# Allocators, default job: jemalloc, glibc malloc with its default arena count (8 per core), glibc with two
+# arenas and huge pages (what the executables set up by themselves), and the same with 4 KiB pages.
 if [ "${IMGOPT_BENCH_ALLOCATORS:-1}" = 1 ] && [ -n "$glibc_bin" ]; then
   echo "compare-sharp: allocators (ImgOpt linked with $linked)"
   for rep in $(seq 1 "$reps"); do
     run alloc imgopt jemalloc "$rep" "$work/alloc" "${imgopt_jemalloc[@]}" "$src" --output-dir "$work/alloc" -q \
       --report "$work/alloc.json"
-    run alloc imgopt glibc "$rep" "$work/alloc" env "$glibc_bin" "$src" --output-dir "$work/alloc" -q \
-      --report "$work/alloc.json"
+    run alloc imgopt glibc "$rep" "$work/alloc" env MALLOC_ARENA_MAX=$((8 * $(nproc))) "$glibc_bin" "$src" \
+      --output-dir "$work/alloc" -q --report "$work/alloc.json"
     run alloc imgopt glibc-arena2 "$rep" "$work/alloc" env MALLOC_ARENA_MAX=2 "$glibc_bin" "$src" \
       --output-dir "$work/alloc" -q --report "$work/alloc.json"
+    run alloc imgopt glibc-arena2-4k "$rep" "$work/alloc" env MALLOC_ARENA_MAX=2 IMGOPT_NO_HUGEPAGES=1 \
+      "$glibc_bin" "$src" --output-dir "$work/alloc" -q --report "$work/alloc.json"
   done
 fi
 

@@ -95,6 +95,7 @@ private:
     void runEncode(PlannedTask task, std::uint64_t batch, int worker, double admittedAt);
     void deliver(TaskResult result);
     bool finishedLocked() const;
+    bool validationSettledLocked() const;
 
     Options options_;
     EngineConfig config_;

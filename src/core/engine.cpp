@@ -1,6 +1,7 @@
 #include "imgopt/engine.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <climits>
 #include <optional>
 #include <thread>
@@ -13,6 +14,10 @@
 
 namespace imgopt {
 namespace {
+
+// Longest wait for validation before the first batch of a run; a drop of a few dozen files validates in a
+// few tens of milliseconds on two workers.
+constexpr std::chrono::milliseconds kSettleTime{200};
 
 // Validation jobs go ahead of encodes: they are short and keep the next batch ready.
 constexpr int kValidatePriority = INT_MAX / 2;
@@ -192,6 +197,8 @@ void BatchEngine::onValidated(TaskId id, std::shared_ptr<Validated> v) {
 
 void BatchEngine::schedulerLoop() {
     std::unique_lock lock(mutex_);
+    bool settling = false;  // the first batch of a run waits for validation until settleDeadline
+    std::chrono::steady_clock::time_point settleDeadline{};
     for (;;) {
         // Refill when the running set has drained to one task per worker, so workers never idle while the
         // next batch is chosen, yet each batch is a real group admitted under one fresh budget.
@@ -201,6 +208,21 @@ void BatchEngine::schedulerLoop() {
             return stopping_ || (!ready_.empty() && (urgent_ || (!paused_ && inFlightTasks_ <= workers_)));
         });
         if (stopping_) return;
+        if (inFlightTasks_ == 0 && !urgent_ && !validationSettledLocked()) {
+            // At the start of a run, let validation catch up with the scan for a moment, so that largest-first
+            // sees the whole drop rather than its first few files; otherwise the biggest image of a small drop,
+            // validated behind the first encodes, started last and ran alone (docs/benchmarks.md, run G).
+            if (!settling) {
+                settling = true;
+                settleDeadline = std::chrono::steady_clock::now() + kSettleTime;
+            }
+            if (std::chrono::steady_clock::now() < settleDeadline) {
+                changed_.wait_until(lock, settleDeadline,
+                                    [this] { return stopping_ || urgent_ || validationSettledLocked(); });
+                continue;  // re-check pause, stop and the queue
+            }
+        }
+        settling = false;
         lock.unlock();
         const MemorySample sample = probe_->sample();
         const std::uint64_t budget = batchBudget(sample, config_.budget);
@@ -303,6 +325,12 @@ void BatchEngine::deliver(TaskResult result) {
         changed_.notify_all();
         if (callbacks_.onFinished) callbacks_.onFinished();
     }
+}
+
+// Nothing is being validated, and nothing more will be until tasks are admitted (the scan is over, or the
+// look-ahead is full).
+bool BatchEngine::validationSettledLocked() const {
+    return validating_ == 0 && reorder_.empty() && (!toValidate_.empty() || !scanning_);
 }
 
 bool BatchEngine::finishedLocked() const { return !scanning_ && scanQueue_.empty() && done_ == known_; }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <dlfcn.h>
 #include <fstream>
 #include <numeric>
@@ -85,6 +86,9 @@ SystemInfo currentSystem() {
     s.allocator = ::dlsym(RTLD_DEFAULT, "mallctl") ? "jemalloc" : "glibc";
     if (const char* arenas = std::getenv("MALLOC_ARENA_MAX"); arenas && s.allocator == "glibc")
         s.allocator += std::string(" (MALLOC_ARENA_MAX=") + arenas + ")";
+    if (const char* tunables = std::getenv("GLIBC_TUNABLES");
+        tunables && std::strstr(tunables, "glibc.malloc.hugetlb=1") && s.allocator.rfind("glibc", 0) == 0)
+        s.allocator += ", huge pages";
     return s;
 }
 

@@ -417,3 +417,21 @@ TEST(Engine, RemoveTakesAQueuedTaskOutWithoutOutput) {
     EXPECT_FALSE(fs::exists(lastOutput)) << "a removed task writes nothing";
     EXPECT_FALSE(engine.remove(last)) << "it already has a result";
 }
+
+TEST(Engine, LargestFirstSeesTheWholeDrop) {
+    TempDir dir;
+    // Scan order puts the biggest image last ("zz"), behind files that are validated first.
+    makePhotos(dir / "in", 8, 64, 48);
+    makeImage(dir / "in/zz-big.jpg", {.width = 1200, .height = 900, .quality = 98});
+    Collected c;
+    BatchEngine engine(Options{}, config(8ull << 30, 1), c.callbacks());
+    engine.addPaths({dir / "in"});
+    ASSERT_TRUE(waitFor(engine));
+    std::lock_guard l(c.m);
+    ASSERT_EQ(c.results.size(), 9u);
+    // One worker runs tasks in admission order, so the first result is the first task admitted.
+    EXPECT_EQ(c.results.front().input.filename(), "zz-big.jpg");
+    const auto r = engine.report();
+    ASSERT_FALSE(r.batches.empty());
+    EXPECT_GT(r.batches.front().size, 1) << "the first batch was chosen from the whole drop";
+}
