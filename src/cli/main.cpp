@@ -2,6 +2,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <mutex>
 #include <fmt/format.h>
 #include <pthread.h>
 #include <thread>
@@ -15,9 +16,11 @@
 namespace {
 
 // SIGINT/SIGTERM are taken by one thread with sigwait, so cancelling never runs inside a signal handler.
+// The engine is attached while it lives; the mutex makes sure a cancel in progress finishes before the engine
+// is detached and destroyed, and a signal that came before attach still cancels the run.
 class SignalWatcher {
 public:
-    explicit SignalWatcher(imgopt::BatchEngine*& engine) : engine_(engine) {
+    SignalWatcher() {
         sigemptyset(&set_);
         sigaddset(&set_, SIGINT);
         sigaddset(&set_, SIGTERM);
@@ -28,6 +31,7 @@ public:
                 int sig = 0;
                 sigwait(&set_, &sig);
                 if (sig == SIGUSR1) return;
+                std::lock_guard lock(mutex_);
                 interrupted_ = true;
                 if (engine_) engine_->cancel();
             }
@@ -37,13 +41,22 @@ public:
         pthread_kill(thread_.native_handle(), SIGUSR1);
         thread_.join();
     }
-    bool interrupted() const { return interrupted_; }
+    void attach(imgopt::BatchEngine* engine) {
+        std::lock_guard lock(mutex_);
+        engine_ = engine;
+        if (engine_ && interrupted_) engine_->cancel();
+    }
+    bool interrupted() const {
+        std::lock_guard lock(mutex_);
+        return interrupted_;
+    }
 
 private:
-    imgopt::BatchEngine*& engine_;
+    mutable std::mutex mutex_;
+    imgopt::BatchEngine* engine_ = nullptr;
+    bool interrupted_ = false;
     sigset_t set_{};
     std::thread thread_;
-    std::atomic<bool> interrupted_{false};
 };
 
 }  // namespace
@@ -60,8 +73,7 @@ int main(int argc, char** argv) {
     imgopt::showVipsWarnings(s.verbose);
 
     imgopt::cli::ProgressPrinter printer(s.quiet, s.verbose, s.options.dryRun);
-    imgopt::BatchEngine* enginePtr = nullptr;
-    SignalWatcher signals(enginePtr);
+    SignalWatcher signals;
 
     imgopt::EngineCallbacks callbacks;
     callbacks.onScanned = [&](const imgopt::ScanItem&) { printer.scanned(); };
@@ -72,11 +84,11 @@ int main(int argc, char** argv) {
     imgopt::RunReport report;
     {
         imgopt::BatchEngine engine(s.options, {}, callbacks);
-        enginePtr = &engine;
+        signals.attach(&engine);
         engine.addPaths(s.paths);
         engine.wait();
         report = engine.report();
-        enginePtr = nullptr;
+        signals.attach(nullptr);
     }
     printer.summary(report, signals.interrupted());
 
