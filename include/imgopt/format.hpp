@@ -22,6 +22,9 @@ struct FormatInfo {
     // as YUV; PNG palette quantisation (libimagequant) keeps float copies of the frame.
     double decodeMemoryFactor;
     double encodeMemoryFactor;
+    // Longest edge the format's encoder can write (libjpeg 65500, libwebp 16383, GIF 65535); 0 = no limit
+    // an image within the pixel limit could reach.
+    int maxEdge = 0;
 };
 
 const FormatInfo& formatInfo(ImageFormat format);

@@ -22,13 +22,13 @@ constexpr std::array kGifExt = {".gif"sv};
 // time with /usr/bin/time on corpus images (docs/benchmarks.md, "Memory model").
 const std::array kFormats = {
     FormatInfo{ImageFormat::Unknown, "unknown", "", std::span<const std::string_view>(kNoExt.data(), 0), false, 1.0, 1.0},
-    FormatInfo{ImageFormat::Jpeg, "jpeg", ".jpg", kJpegExt, true, 0.1, 0.25},
+    FormatInfo{ImageFormat::Jpeg, "jpeg", ".jpg", kJpegExt, true, 0.1, 0.25, 65500},
     FormatInfo{ImageFormat::Png, "png", ".png", kPngExt, true, 1.0, 4.5},
-    FormatInfo{ImageFormat::Webp, "webp", ".webp", kWebpExt, true, 1.9, 1.1},
+    FormatInfo{ImageFormat::Webp, "webp", ".webp", kWebpExt, true, 1.9, 1.1, 16383},
     FormatInfo{ImageFormat::Avif, "avif", ".avif", kAvifExt, true, 2.0, 3.0},
     FormatInfo{ImageFormat::Heif, "heic", ".heic", kHeifExt, false, 2.0, 3.0},
     FormatInfo{ImageFormat::Tiff, "tiff", ".tif", kTiffExt, true, 0.2, 0.3},
-    FormatInfo{ImageFormat::Gif, "gif", ".gif", kGifExt, true, 2.0, 2.0},
+    FormatInfo{ImageFormat::Gif, "gif", ".gif", kGifExt, true, 2.0, 2.0, 65535},
 };
 
 std::string lower(std::string_view s) {

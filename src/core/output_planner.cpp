@@ -1,5 +1,6 @@
 #include "imgopt/output_planner.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 #include <unistd.h>
@@ -116,9 +117,15 @@ PlanResult OutputPlanner::plan(const ValidatedTask& v) {
     if (::access(writableFolder.c_str(), W_OK) != 0)
         return PlanError{fmt::format("cannot write to {}: permission denied", writableFolder.string())};
 
+    auto [w, h] = targetSize(options_.resize, t.header.uprightWidth(), t.header.uprightHeight());
+    const FormatInfo& out = formatInfo(t.outputFormat);
+    if (out.maxEdge > 0 && std::max(w, h) > out.maxEdge)
+        return PlanError{fmt::format("{}x{} pixels is too large for {}, which holds at most {} on a side: choose "
+                                     "another format or a resize",
+                                     w, h, out.name, out.maxEdge)};
+
     reserved_.insert(chosen);
     t.output = chosen;
-    auto [w, h] = targetSize(options_.resize, t.header.uprightWidth(), t.header.uprightHeight());
     t.targetWidth = w;
     t.targetHeight = h;
     t.estimatedBytes = estimateTaskBytes(t.header, w, h, t.outputFormat);

@@ -221,3 +221,23 @@ TEST(TargetSize, OnlyShrinksAndKeepsAspect) {
     EXPECT_EQ(tiny.first, 1);
     EXPECT_GE(tiny.second, 1);
 }
+
+TEST(OutputPlanner, OutputLargerThanTheFormatHoldsFailsBeforeEncoding) {
+    TempDir dir;
+    OutputPlanner planner{Options{}};
+    auto r = planner.plan(task(dir / "pano.jpg", ImageFormat::Jpeg, ImageFormat::Webp, {}, 20000, 2000));
+    auto* e = std::get_if<PlanError>(&r);
+    ASSERT_NE(e, nullptr) << "WebP holds at most 16383 pixels on a side";
+    EXPECT_NE(e->message.find("20000x2000"), std::string::npos) << e->message;
+    EXPECT_NE(e->message.find("16383"), std::string::npos) << e->message;
+
+    // The same panorama fits as JPEG, and as WebP once resized; the refused name was not reserved.
+    EXPECT_EQ(planned(planner, task(dir / "pano.jpg", ImageFormat::Jpeg, ImageFormat::Jpeg, {}, 20000, 2000)).output,
+              dir / "optimized/pano.jpg");
+    Options resized;
+    resized.resize = {ResizeMode::LongEdge, 8000};
+    OutputPlanner resizing{resized};
+    const auto p = planned(resizing, task(dir / "pano.jpg", ImageFormat::Jpeg, ImageFormat::Webp, {}, 20000, 2000));
+    EXPECT_EQ(p.targetWidth, 8000);
+    EXPECT_EQ(p.output, dir / "optimized/pano.webp");
+}
