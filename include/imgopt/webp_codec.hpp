@@ -39,7 +39,8 @@ struct WebpSettings {
     bool lossless = false;  // lossless uses effort 6, lossy effort 4 (docs/presets.md)
 };
 
-// True when encodeWebp can write `image` as it will be saved: a single 8-bit frame, with no EXIF to carry.
+// True when encodeWebp can write `image` as it will be saved: 8-bit, with no EXIF to carry. Whether it is a
+// single frame is the caller's test (the encoder knows it from the loaded image already).
 bool webpEncodable(const vips::VImage& image);
 
 // Encodes `image` (8-bit, 1-4 bands) into `dest`, pulling pixels in strips so that the frame is never held

@@ -197,8 +197,7 @@ std::optional<VImage> decodeWebpStill(const std::filesystem::path& path) {
 }
 
 bool webpEncodable(const VImage& image) {
-    const bool animated = image.get_typeof("page-height") != 0 && image.get_int("page-height") < image.height();
-    return !animated && image.format() == VIPS_FORMAT_UCHAR && image.bands() <= 4 &&
+    return image.format() == VIPS_FORMAT_UCHAR && image.bands() <= 4 &&
            image.get_typeof(VIPS_META_EXIF_NAME) == 0;
 }
 
