@@ -2,38 +2,29 @@
 
 #include <QApplication>
 #include <QDialogButtonBox>
-#include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
 #include <QStyle>
-#include <QVBoxLayout>
 
 #include "imgopt/version.hpp"
 #include "imgopt/vips_runtime.hpp"
+#include "ui_about_dialog.h"
 
 namespace imgopt::gui {
 
-AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent) {
-    setWindowTitle(tr("About ImgOpt"));
-    auto* layout = new QVBoxLayout(this);
-    auto* top = new QHBoxLayout;
-    auto* icon = new QLabel(this);
+AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent), ui_(std::make_unique<Ui::AboutDialog>()) {
+    ui_->setupUi(this);
     const int size = style()->pixelMetric(QStyle::PM_LargeIconSize) * 2;
-    icon->setPixmap(QApplication::windowIcon().pixmap(size, size));
-    top->addWidget(icon, 0, Qt::AlignTop);
-    auto* text = new QLabel(this);
-    text->setObjectName(QStringLiteral("aboutText"));
-    text->setTextFormat(Qt::RichText);
-    text->setTextInteractionFlags(Qt::TextBrowserInteraction);
-    text->setOpenExternalLinks(true);
-    text->setText(tr("<h2>ImgOpt %1</h2><p>Batch image optimizer: drop folders, watch them get smaller.</p>%2")
-                      .arg(QString::fromLatin1(kVersion), versionText().toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"))));
-    top->addWidget(text, 1);
-    layout->addLayout(top);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    layout->addWidget(buttons);
+    ui_->iconLabel->setPixmap(QApplication::windowIcon().pixmap(size, size));
+    // The text carries run-time versions, so it is set here rather than in the form.
+    ui_->aboutText->setText(
+        tr("<h2>ImgOpt %1</h2><p>Batch image optimizer: drop folders, watch them get smaller.</p>%2")
+            .arg(QString::fromLatin1(kVersion),
+                 versionText().toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"))));
+    connect(ui_->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
+
+AboutDialog::~AboutDialog() = default;
 
 QString AboutDialog::versionText() {
     return tr("ImgOpt %1\nQt %2 (built with %3)\nlibvips %4")
