@@ -1,22 +1,24 @@
 #pragma once
-// PreferencesDialog: Edit > Preferences / Presets. General behaviour (auto-start) and the named presets:
-// save the current settings under a name, apply one, delete one.
+// PreferencesDialog: Edit > Preferences / Presets (ui/preferences_dialog.ui). General behaviour (auto-start)
+// and the named presets: save the current settings under a name, apply one, delete one.
 
 #include <QDialog>
 #include <functional>
+#include <memory>
 
 #include "gui/preset_store.hpp"
 
-class QCheckBox;
-class QListWidget;
-class QPushButton;
-
 namespace imgopt::gui {
+
+namespace Ui {
+class PreferencesDialog;
+}
 
 class PreferencesDialog : public QDialog {
     Q_OBJECT
 public:
     PreferencesDialog(PresetStore store, std::function<Options()> currentOptions, QWidget* parent = nullptr);
+    ~PreferencesDialog() override;
 
     void setAutoStart(bool on);
     bool autoStart() const;
@@ -32,6 +34,9 @@ signals:
     void presetApplied(const imgopt::Options& options);
 
 private:
+    void askAndSave();
+    void askAndDelete();
+    void openFolder();
     void reload(const QString& select = {});
     QString selectedName() const;
     void updateButtons();
@@ -39,11 +44,7 @@ private:
 
     PresetStore store_;
     std::function<Options()> currentOptions_;
-    QCheckBox* autoStart_;
-    QListWidget* list_;
-    QPushButton* save_;
-    QPushButton* apply_;
-    QPushButton* delete_;
+    std::unique_ptr<Ui::PreferencesDialog> ui_;
 };
 
 }  // namespace imgopt::gui
