@@ -20,13 +20,25 @@
 namespace imgopt::gui {
 
 QueuePanel::QueuePanel(QueueModel* model, QWidget* parent)
-    : QWidget(parent), model_(model), proxy_(new QueueFilterModel(this)), view_(new QTableView(this)),
+    : QWidget(parent),
+      model_(model),
+      proxy_(new QueueFilterModel(this)),
+      view_(new QTableView(this)),
       filter_(new QComboBox(this)) {
     proxy_->setSourceModel(model_);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(buildFilterRow());
+    layout->addWidget(buildNoticeBar());
+    setUpView();
+    layout->addWidget(view_, 1);
+    createActions();
+    connectSignals();
+    updateActions();
+}
 
+QLayout* QueuePanel::buildFilterRow() {
     auto* top = new QHBoxLayout;
     auto* filterLabel = new QLabel(tr("S&how:"), this);
     filterLabel->setBuddy(filter_);
@@ -40,8 +52,10 @@ QueuePanel::QueuePanel(QueueModel* model, QWidget* parent)
     top->addWidget(filterLabel);
     top->addWidget(filter_);
     top->addStretch(1);
-    layout->addLayout(top);
+    return top;
+}
 
+QWidget* QueuePanel::buildNoticeBar() {
     noticeBar_ = new QWidget(this);
     noticeBar_->setAutoFillBackground(true);
     noticeBar_->setBackgroundRole(QPalette::ToolTipBase);
@@ -62,8 +76,10 @@ QueuePanel::QueuePanel(QueueModel* model, QWidget* parent)
     noticeLayout->addWidget(close);
     noticeBar_->hide();
     connect(close, &QToolButton::clicked, noticeBar_, &QWidget::hide);
-    layout->addWidget(noticeBar_);
+    return noticeBar_;
+}
 
+void QueuePanel::setUpView() {
     view_->setObjectName(QStringLiteral("queueView"));
     view_->setModel(proxy_);
     view_->setSortingEnabled(true);
@@ -84,8 +100,9 @@ QueuePanel::QueuePanel(QueueModel* model, QWidget* parent)
     const int widths[] = {13, 9, 8, 7, 7, 5, 5};
     for (int c = 0; c < int(std::size(widths)); ++c) header->resizeSection(c, widths[c] * em);
     view_->setContextMenuPolicy(Qt::CustomContextMenu);
-    layout->addWidget(view_, 1);
+}
 
+void QueuePanel::createActions() {
     processNext_ = new QAction(tr("Process &Next"), this);
     processNext_->setObjectName(QStringLiteral("actionProcessNext"));
     processNext_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
@@ -101,7 +118,9 @@ QueuePanel::QueuePanel(QueueModel* model, QWidget* parent)
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         view_->addAction(a);
     }
+}
 
+void QueuePanel::connectSignals() {
     connect(filter_, &QComboBox::currentIndexChanged, this, [this] {
         const int v = filter_->currentData().toInt();
         proxy_->setStateFilter(v < 0 ? std::nullopt : std::optional<RowState>(RowState(v)));
@@ -117,13 +136,14 @@ QueuePanel::QueuePanel(QueueModel* model, QWidget* parent)
         menu.addAction(remove_);
         menu.exec(view_->viewport()->mapToGlobal(pos));
     });
-    connect(view_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &QueuePanel::updateActions);
+    connect(view_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &QueuePanel::updateActions);
     connect(view_, &QTableView::doubleClicked, this, &QueuePanel::openSelected);
-    connect(processNext_, &QAction::triggered, this, [this] { emit processNextRequested(selectedSourceRows()); });
+    connect(processNext_, &QAction::triggered, this,
+            [this] { emit processNextRequested(selectedSourceRows()); });
     connect(remove_, &QAction::triggered, this, [this] { emit removeRequested(selectedSourceRows()); });
     connect(open_, &QAction::triggered, this, &QueuePanel::openSelected);
     connect(showInFolder_, &QAction::triggered, this, &QueuePanel::showSelectedInFolder);
-    updateActions();
 }
 
 QList<int> QueuePanel::selectedSourceRows() const {

@@ -10,6 +10,7 @@
 class QAction;
 class QComboBox;
 class QLabel;
+class QLayout;
 class QTableView;
 class QToolButton;
 
@@ -42,6 +43,11 @@ signals:
     void removeRequested(const QList<int>& sourceRows);
 
 private:
+    QLayout* buildFilterRow();
+    QWidget* buildNoticeBar();
+    void setUpView();
+    void createActions();
+    void connectSignals();
     void updateActions();
     void openSelected();
     void showSelectedInFolder();
