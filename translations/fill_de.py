@@ -73,6 +73,9 @@ DE = {
     '%n file(s) moved to the front of the queue.':
         ('%n Datei an den Anfang der Warteschlange gestellt.', '%n Dateien an den Anfang der Warteschlange gestellt.'),
     'These files have already started.': 'Diese Dateien werden bereits bearbeitet.',
+    '%n file(s) had already started and stay in the list.':
+        ('%n Datei wurde bereits begonnen und bleibt in der Liste.',
+         '%n Dateien wurden bereits begonnen und bleiben in der Liste.'),
     '%n queued file(s) of the running batch stay in the list until it ends.':
         ('%n wartende Datei des laufenden Durchlaufs bleibt bis zu dessen Ende in der Liste.',
          '%n wartende Dateien des laufenden Durchlaufs bleiben bis zu dessen Ende in der Liste.'),
