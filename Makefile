@@ -31,7 +31,7 @@ bench: build
 	benchmarks/compare-sharp.sh $(BUILD_DIR)
 
 screenshot: build
-	scripts/screenshot.sh $(BUILD_DIR)/bin/imgopt-gui
+	scripts/screenshot.sh $(BUILD_DIR)/bin/imgopt-gui-screenshot
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

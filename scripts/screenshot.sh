@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Takes the README screenshots: scripts/screenshot.sh BINARY
+# Takes the README screenshots: scripts/screenshot.sh BUILD_DIR/bin/imgopt-gui-screenshot
 # Copies ../shared/corpus to a scratch folder (the corpus stays untouched), runs the app on it under Xvfb
-# with auto-start, and lets the app grab its own window once the run has finished (IMGOPT_SCREENSHOT hook):
+# with auto-start, and lets the app grab its own window once the run has finished. The grabbing is done by
+# imgopt-gui-screenshot (tools/screenshot), the app plus a hook that the shipped imgopt-gui does not have:
 #   docs/screenshot-main.png     the whole main window after the run
 #   docs/screenshot-metrics.png  the metrics panel
 # With ImageMagick's `import`, a full-screen capture is also written to docs/screenshot-screen.png.
 set -euo pipefail
 
-binary=${1:?usage: $0 BINARY}
+binary=${1:?usage: $0 BUILD_DIR/bin/imgopt-gui-screenshot}
 root=$(cd "$(dirname "$0")/.." && pwd)
 corpus=${IMGOPT_CORPUS:-$root/../shared/corpus}
 out=$root/docs

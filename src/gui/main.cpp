@@ -1,4 +1,5 @@
-// imgopt-gui: the desktop app. `imgopt-gui PATH...` queues the paths, so "Open with" from a file manager works.
+// imgopt-gui: the desktop app. `imgopt-gui PATH...` queues the paths, so "Open with" from a file manager
+// works.
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -8,7 +9,6 @@
 
 #include "gui/application.hpp"
 #include "gui/main_window.hpp"
-#include "gui/screenshot_hook.hpp"
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv);
@@ -29,7 +29,6 @@ int main(int argc, char* argv[]) {
     parser.process(app);
 
     imgopt::gui::MainWindow window;
-    imgopt::gui::ScreenshotHook screenshots(&window);
     window.show();
     QStringList paths;
     for (const QString& p : parser.positionalArguments()) paths << QFileInfo(p).absoluteFilePath();

@@ -1,7 +1,7 @@
 #pragma once
-// ScreenshotHook: for docs/ screenshots under Xvfb. When IMGOPT_SCREENSHOT (and optionally
-// IMGOPT_SCREENSHOT_METRICS) name PNG files, the window grabs itself once the first run has finished and
-// then quits. Inert otherwise.
+// ScreenshotHook: for docs/ screenshots under Xvfb, in imgopt-gui-screenshot only. When IMGOPT_SCREENSHOT
+// (and optionally IMGOPT_SCREENSHOT_METRICS) name PNG files, the window grabs itself once the first run has
+// finished and then quits. Inert otherwise.
 
 #include <QObject>
 #include <QString>

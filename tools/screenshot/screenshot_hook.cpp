@@ -1,4 +1,4 @@
-#include "gui/screenshot_hook.hpp"
+#include "screenshot_hook.hpp"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -17,7 +17,9 @@ constexpr int kSettleMs = 1200;
 }  // namespace
 
 ScreenshotHook::ScreenshotHook(MainWindow* window)
-    : QObject(window), window_(window), mainPath_(qEnvironmentVariable("IMGOPT_SCREENSHOT")),
+    : QObject(window),
+      window_(window),
+      mainPath_(qEnvironmentVariable("IMGOPT_SCREENSHOT")),
       metricsPath_(qEnvironmentVariable("IMGOPT_SCREENSHOT_METRICS")) {
     if (!active()) return;
     // A fixed size, so screenshots are comparable between runs: IMGOPT_SCREENSHOT_SIZE=WIDTHxHEIGHT.
@@ -25,15 +27,17 @@ ScreenshotHook::ScreenshotHook(MainWindow* window)
     if (size.size() == 2 && size[0].toInt() > 0 && size[1].toInt() > 0) {
         window_->resize(size[0].toInt(), size[1].toInt());
     }
-    connect(window_, &MainWindow::runFinished, this, [this] {
-        QTimer::singleShot(kSettleMs, this, &ScreenshotHook::capture);
-    }, Qt::SingleShotConnection);
+    connect(
+        window_, &MainWindow::runFinished, this,
+        [this] { QTimer::singleShot(kSettleMs, this, &ScreenshotHook::capture); }, Qt::SingleShotConnection);
 }
 
 void ScreenshotHook::capture() {
     window_->metricsPanel()->refresh();
-    if (!window_->grab().save(mainPath_)) qCWarning(lcGui) << "cannot write screenshot" << mainPath_;
-    else qCInfo(lcGui) << "screenshot written to" << mainPath_;
+    if (!window_->grab().save(mainPath_))
+        qCWarning(lcGui) << "cannot write screenshot" << mainPath_;
+    else
+        qCInfo(lcGui) << "screenshot written to" << mainPath_;
     if (!metricsPath_.isEmpty()) {
         if (!window_->metricsDock()->grab().save(metricsPath_)) {
             qCWarning(lcGui) << "cannot write screenshot" << metricsPath_;
