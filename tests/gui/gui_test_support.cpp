@@ -1,5 +1,7 @@
 // libvips (through glib) must come before Qt: glib headers use "signals" as an identifier, a Qt macro.
+// clang-format off
 #include <vips/vips8>
+// clang-format on
 
 #include "gui_test_support.hpp"
 
@@ -8,12 +10,13 @@
 #include <QDirIterator>
 #include <QDragEnterEvent>
 #include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
 #include <QMimeData>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QUrl>
 #include <QWidget>
-#include <QLoggingCategory>
 
 #include "gui/application.hpp"
 
@@ -33,7 +36,8 @@ int runGuiTest(int argc, char** argv, QObject* test) {
         return 1;
     }
     QStandardPaths::setTestModeEnabled(true);
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, home.filePath(QStringLiteral("settings")));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                       home.filePath(QStringLiteral("settings")));
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, home.filePath(QStringLiteral("settings")));
     // The tests wait for runs; a warning from our own category means something went wrong.
     QLoggingCategory::setFilterRules(QStringLiteral("imgopt.gui.debug=false"));
@@ -45,7 +49,8 @@ QStringList makeImages(const QString& dir, int count, int width, int height, con
     QStringList files;
     for (int i = 0; i < count; ++i) {
         // Noise compresses like a photo, so encodes take real time (cancel and priority tests need that).
-        vips::VImage noise = vips::VImage::gaussnoise(width, height, vips::VImage::option()->set("sigma", 40.0 + i)->set("mean", 128.0));
+        vips::VImage noise = vips::VImage::gaussnoise(
+            width, height, vips::VImage::option()->set("sigma", 40.0 + i)->set("mean", 128.0));
         vips::VImage rgb = noise.bandjoin({noise.rot180(), noise.flip(VIPS_DIRECTION_HORIZONTAL)})
                                .cast(VIPS_FORMAT_UCHAR)
                                .copy(vips::VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
@@ -58,19 +63,32 @@ QStringList makeImages(const QString& dir, int count, int width, int height, con
 
 QString corpusDir() { return QStringLiteral(IMGOPT_CORPUS_DIR); }
 
-bool copyCorpus(const QString& dest) {
+bool corpusPresent() { return QFileInfo(corpusDir()).isDir(); }
+
+QString copyCorpus(const QString& dest) {
     const QDir source(corpusDir());
-    if (!source.exists()) return false;
-    QDirIterator it(source.path(), QDir::Files | QDir::NoDotAndDotDot | QDir::Hidden, QDirIterator::Subdirectories);
+    if (!source.exists()) return QStringLiteral("no corpus folder at %1").arg(source.path());
+    int copied = 0;
+    QDirIterator it(source.path(), QDir::Files | QDir::NoDotAndDotDot | QDir::Hidden,
+                    QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const QString file = it.next();
         const QString target = dest + QLatin1Char('/') + source.relativeFilePath(file);
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        if (!QFile::copy(file, target)) return false;
+        if (!QDir().mkpath(QFileInfo(target).absolutePath())) {
+            return QStringLiteral("cannot create %1").arg(QFileInfo(target).absolutePath());
+        }
+        QFile in(file);
+        if (!in.copy(target)) {
+            return QStringLiteral("cannot copy %1 to %2: %3").arg(file, target, in.errorString());
+        }
         // The corpus is read-only; the copy must not be, or the default output mode cannot write beside it.
-        QFile::setPermissions(target, QFile::permissions(target) | QFile::WriteOwner);
+        if (!QFile::setPermissions(target, QFile::permissions(target) | QFile::WriteOwner)) {
+            return QStringLiteral("cannot make %1 writable").arg(target);
+        }
+        ++copied;
     }
-    return true;
+    if (copied == 0) return QStringLiteral("the corpus folder %1 holds no files").arg(source.path());
+    return {};
 }
 
 void dropPaths(QWidget* target, const QStringList& paths) {
@@ -79,12 +97,15 @@ void dropPaths(QWidget* target, const QStringList& paths) {
     for (const QString& p : paths) urls << QUrl::fromLocalFile(p);
     mime.setUrls(urls);
     const QPoint pos = target->rect().center();
-    QDragEnterEvent enter(pos, Qt::CopyAction | Qt::MoveAction | Qt::LinkAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QDragEnterEvent enter(pos, Qt::CopyAction | Qt::MoveAction | Qt::LinkAction, &mime, Qt::LeftButton,
+                          Qt::NoModifier);
     QApplication::sendEvent(target, &enter);
     QVERIFY2(enter.isAccepted(), "the window refused the drag");
-    QDragMoveEvent move(pos, Qt::CopyAction | Qt::MoveAction | Qt::LinkAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QDragMoveEvent move(pos, Qt::CopyAction | Qt::MoveAction | Qt::LinkAction, &mime, Qt::LeftButton,
+                        Qt::NoModifier);
     QApplication::sendEvent(target, &move);
-    QDropEvent drop(QPointF(pos), Qt::CopyAction | Qt::MoveAction | Qt::LinkAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QDropEvent drop(QPointF(pos), Qt::CopyAction | Qt::MoveAction | Qt::LinkAction, &mime, Qt::LeftButton,
+                    Qt::NoModifier);
     QApplication::sendEvent(target, &drop);
     QVERIFY2(drop.isAccepted(), "the window refused the drop");
 }

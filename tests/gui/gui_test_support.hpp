@@ -15,10 +15,14 @@ namespace imgopt::gui::test {
 int runGuiTest(int argc, char** argv, QObject* test);
 
 // Writes `count` noisy RGB images (`width` x `height`) named img-000.<ext>... into `dir`.
-QStringList makeImages(const QString& dir, int count, int width, int height, const QString& ext = QStringLiteral("png"));
-// Copies ../shared/corpus into `dest` (made writable). False when the corpus is absent.
-bool copyCorpus(const QString& dest);
+QStringList makeImages(const QString& dir, int count, int width, int height,
+                       const QString& ext = QStringLiteral("png"));
+// The shared test corpus, ../shared/corpus. It is optional: a user's clone has none.
 QString corpusDir();
+bool corpusPresent();
+// Copies the corpus into `dest` (made writable). Returns "" or what went wrong; an absent corpus is an error
+// here too, so a test skips on corpusPresent() first and fails on anything this returns.
+QString copyCorpus(const QString& dest);
 
 // Sends drag enter, drag move and drop events carrying file:// URLs, as a file manager does.
 void dropPaths(QWidget* target, const QStringList& paths);
@@ -30,8 +34,8 @@ bool decodes(const QString& file, QString* error = nullptr);
 
 }  // namespace imgopt::gui::test
 
-#define IMGOPT_GUI_TEST_MAIN(TestClass)                                   \
-    int main(int argc, char** argv) {                                     \
-        TestClass test;                                                   \
-        return imgopt::gui::test::runGuiTest(argc, argv, &test);          \
+#define IMGOPT_GUI_TEST_MAIN(TestClass)                          \
+    int main(int argc, char** argv) {                            \
+        TestClass test;                                          \
+        return imgopt::gui::test::runGuiTest(argc, argv, &test); \
     }
