@@ -1,4 +1,4 @@
-// The batch sizer: imgopt::estimateTaskBytes per header, and imgopt::admitCount over a queue of estimates.
+// The batch sizer: imgopt::estimateTaskBytes per header, and imgopt::admitSelection over a queue of estimates.
 // Pure arithmetic; these guard against the scheduler becoming a cost of its own on large folders.
 
 #include <benchmark/benchmark.h>
@@ -8,7 +8,7 @@
 #include <random>
 #include <vector>
 
-#include "imgopt/batch_sizer.hpp"
+#include "batch_sizer.hpp"
 
 namespace {
 
@@ -52,7 +52,7 @@ void BM_AdmitQueue(benchmark::State& state) {
         std::size_t front = 0;
         while (front < queue.size()) {
             const std::vector<std::uint64_t> rest(queue.begin() + std::ptrdiff_t(front), queue.end());
-            const std::size_t n = admitCount(rest, budget, 0, 8);
+            const std::size_t n = admitSelection(rest, budget, 0, 8, false).size();
             front += std::max<std::size_t>(1, n);
             ++batches;
         }
@@ -63,12 +63,12 @@ void BM_AdmitQueue(benchmark::State& state) {
 BENCHMARK(BM_AdmitQueue)->RangeMultiplier(8)->Range(64, 4096);
 
 // One call on a long queue, the per-batch cost the engine pays.
-void BM_AdmitCount(benchmark::State& state) {
+void BM_AdmitSelection(benchmark::State& state) {
     const auto headers = sampleHeaders(static_cast<std::size_t>(state.range(0)));
     std::vector<std::uint64_t> pending;
     for (const auto& h : headers) pending.push_back(estimateTaskBytes(h, 1920, 1080, h.format));
-    for (auto _ : state) benchmark::DoNotOptimize(admitCount(pending, 256ull << 20, 32ull << 20, 8));
+    for (auto _ : state) benchmark::DoNotOptimize(admitSelection(pending, 256ull << 20, 32ull << 20, 8, false));
 }
-BENCHMARK(BM_AdmitCount)->RangeMultiplier(8)->Range(64, 4096);
+BENCHMARK(BM_AdmitSelection)->RangeMultiplier(8)->Range(64, 4096);
 
 }  // namespace

@@ -8,25 +8,25 @@
 #include <variant>
 
 #include "bench_fixtures.hpp"
-#include "imgopt/encoder.hpp"
-#include "imgopt/output_planner.hpp"
-#include "imgopt/validator.hpp"
+#include "encoder.hpp"
+#include "output_planner.hpp"
+#include "validator.hpp"
 
 namespace {
 
 using namespace imgopt;
 
 enum Source { kPhoto = 0, kGraphic = 1 };
-constexpr OutputFormat kFormats[] = {OutputFormat::Jpeg, OutputFormat::Png, OutputFormat::Webp, OutputFormat::Avif};
+constexpr ImageFormat kFormats[] = {ImageFormat::Jpeg, ImageFormat::Png, ImageFormat::Webp, ImageFormat::Avif};
 
 void BM_Encode(benchmark::State& state) {
     const auto& fx = bench::fixtures();
     const auto source = static_cast<Source>(state.range(0));
-    const OutputFormat format = kFormats[state.range(1)];
+    const ImageFormat format = kFormats[state.range(1)];
     const int quality = static_cast<int>(state.range(2));
 
     Options options;
-    options.format = format;
+    options.convertTo = format;
     options.quality = quality;
     options.outputMode = OutputMode::OutputDir;
     options.outputDir = fx.dir / "out";
@@ -35,25 +35,25 @@ void BM_Encode(benchmark::State& state) {
     const auto input = source == kPhoto ? fx.photoJpeg : fx.graphicPng;
     const ScanItem item{1, input, {}, std::filesystem::file_size(input)};
     auto validated = validate(item, options);
-    if (auto* err = std::get_if<ValidationError>(&validated)) {
-        state.SkipWithError(err->message.c_str());
+    if (!validated) {
+        state.SkipWithError(validated.error().error.message.c_str());
         return;
     }
     OutputPlanner planner(options);
-    auto planned = planner.plan(std::get<ValidatedTask>(validated));
-    if (auto* err = std::get_if<PlanError>(&planned)) {
-        state.SkipWithError(err->message.c_str());
+    auto planned = planner.plan(*validated);
+    if (!planned) {
+        state.SkipWithError(planned.error().message.c_str());
         return;
     }
-    const PlannedTask task = std::get<PlannedTask>(planned);
+    const PlannedTask task = *planned;
     const auto dest = fx.dir / ("encode-" + std::to_string(state.range(0)) + "-" + std::to_string(state.range(1)) +
                                 "-" + std::to_string(quality) + ".tmp");
     const CancelToken cancel;
 
     for (auto _ : state) {
-        const EncodeOutcome outcome = encodeImage(task, options, dest, cancel);
-        if (!outcome.ok) {
-            state.SkipWithError(outcome.error.c_str());
+        const auto encoded = encodeImage(task, options, dest, cancel);
+        if (!encoded) {
+            state.SkipWithError(encoded.error().message.c_str());
             break;
         }
     }
@@ -65,7 +65,7 @@ void BM_Encode(benchmark::State& state) {
     state.counters["Mpix/s"] = benchmark::Counter(pixels / 1e6, benchmark::Counter::kIsIterationInvariantRate);
     std::filesystem::remove(dest, ec);
     state.SetLabel(std::string(source == kPhoto ? "photo.jpg -> " : "graphic.png -> ") +
-                   std::string(toString(format)) + (quality >= 100 ? " lossless" : " q" + std::to_string(quality)));
+                   std::string(formatInfo(format).name) + (quality >= 100 ? " lossless" : " q" + std::to_string(quality)));
 }
 
 // libvips does the work on its own threads, so wall time is what counts; CPU time is the whole process's.

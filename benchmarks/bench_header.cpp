@@ -6,8 +6,8 @@
 #include <variant>
 
 #include "bench_fixtures.hpp"
-#include "imgopt/header_reader.hpp"
-#include "imgopt/validator.hpp"
+#include "header_reader.hpp"
+#include "validator.hpp"
 
 namespace {
 
@@ -26,9 +26,9 @@ const std::filesystem::path& inputFor(int which) {
 void BM_ReadHeader(benchmark::State& state) {
     const auto& path = inputFor(static_cast<int>(state.range(0)));
     for (auto _ : state) {
-        HeaderResult header = readHeader(path);
-        if (auto* err = std::get_if<HeaderError>(&header)) {
-            state.SkipWithError(err->message.c_str());
+        auto header = readHeader(path);
+        if (!header) {
+            state.SkipWithError(header.error().message.c_str());
             break;
         }
         benchmark::DoNotOptimize(header);
@@ -43,8 +43,8 @@ void BM_Validate(benchmark::State& state) {
     const Options options;
     for (auto _ : state) {
         ValidationResult result = validate(item, options);
-        if (auto* err = std::get_if<ValidationError>(&result)) {
-            state.SkipWithError(err->message.c_str());
+        if (!result) {
+            state.SkipWithError(result.error().error.message.c_str());
             break;
         }
         benchmark::DoNotOptimize(result);

@@ -12,20 +12,20 @@
 #include <string>
 
 #include "bench_fixtures.hpp"
-#include "imgopt/vips_runtime.hpp"
+#include "imgopt/runtime.hpp"
+#include "vips_runtime.hpp"
 
 int main(int argc, char** argv) {
-    std::string error;
-    if (!imgopt::initVips(argv[0], &error)) {
-        std::fprintf(stderr, "imgopt-bench: cannot start libvips: %s\n", error.c_str());
+    if (auto started = imgopt::initialize(argv[0]); !started) {
+        std::fprintf(stderr, "imgopt-bench: %s\n", started.error().message.c_str());
         return 1;
     }
     int threads = 1;
     if (const char* env = std::getenv("IMGOPT_BENCH_VIPS_THREADS")) threads = std::max(1, std::atoi(env));
-    imgopt::showVipsWarnings(false);  // e.g. "heifload: ignoring nclx profile" once per AVIF header read
+    imgopt::showLibraryWarnings(false);  // e.g. "heifload: ignoring nclx profile" once per AVIF header read
     imgopt::setVipsThreads(threads);
-    benchmark::AddCustomContext("vips_threads", std::to_string(imgopt::vipsThreads()));
-    benchmark::AddCustomContext("libvips", imgopt::vipsVersion());
+    benchmark::AddCustomContext("vips_threads", std::to_string(threads));
+    benchmark::AddCustomContext("libvips", imgopt::libvipsVersion());
 
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;

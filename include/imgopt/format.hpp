@@ -1,34 +1,48 @@
 #pragma once
-// The format registry: the one table of image formats ImgOpt reads and writes. Every other module asks
-// this file; no extension list or loader name is repeated elsewhere.
+// The format registry: the one table of image formats ImgOpt reads and writes. Every other module (the
+// engine, the CLI's option lists, the GUI's combo boxes and file-dialog filters) asks this file; no extension
+// list, format name or saver is repeated elsewhere.
 
 #include <filesystem>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "imgopt/result.hpp"
 
 namespace imgopt {
 
 enum class ImageFormat { Unknown, Jpeg, Png, Webp, Avif, Heif, Tiff, Gif };
 
+namespace detail {
+struct SaveRequest;  // the encoder's request to a saver (src/core/savers.hpp)
+}
+
 struct FormatInfo {
     ImageFormat format;
     std::string_view name;          // "jpeg", "png", ... as used by the CLI, presets and reports
+    std::string_view displayName;   // "JPEG", "WebP", ... as shown to people
     std::string_view canonicalExt;  // ".jpg", ... used when a file's extension must change
     std::span<const std::string_view> extensions;  // lower case, with the dot
-    bool writable;                  // can be an output format
-    // Peak working memory relative to one decoded frame, measured per format (docs/benchmarks.md). JPEG and
-    // TIFF stream in strips; WebP and HEIF decoders hand over whole frames; the WebP encoder holds the frame
-    // as YUV; PNG palette quantisation (libimagequant) keeps float copies of the frame.
+    std::string_view loader;        // libvips loader nickname prefix; AVIF is read by HEIF's heifload
+    bool conversionTarget;          // can be chosen as the format every file is converted to
+    // Peak working memory relative to one decoded frame, measured per format (docs/benchmarks.md).
     double decodeMemoryFactor;
     double encodeMemoryFactor;
     // Longest edge the format's encoder can write (libjpeg 65500, libwebp 16383, GIF 65535); 0 = no limit
     // an image within the pixel limit could reach.
-    int maxEdge = 0;
+    int maxEdge;
+    // The format's saver, in the spirit of libvips' one saver per file; null when ImgOpt cannot write it.
+    Status (*save)(const detail::SaveRequest&);
+
+    bool writable() const { return save != nullptr; }
 };
 
 const FormatInfo& formatInfo(ImageFormat format);
 std::span<const FormatInfo> allFormats();
+// The formats a run can convert every file to, in menu order.
+std::vector<ImageFormat> conversionTargets();
 
 // "jpeg"/"jpg" -> Jpeg etc. Unknown when the name is not a format.
 ImageFormat formatFromName(std::string_view name);
@@ -39,5 +53,7 @@ ImageFormat formatFromLoader(std::string_view loader);
 
 // True when the extension names a format in the registry (the scanner's cheap first filter).
 bool hasImageExtension(const std::filesystem::path& path);
+// Every extension we read as glob patterns, "*.jpg *.jpeg ...", for file dialogs.
+std::string extensionGlobs();
 
 }  // namespace imgopt

@@ -1,8 +1,10 @@
 #pragma once
-// Memory probes: total and available memory, the cgroup limit and usage, and our own RSS.
-// Thread-safe: sample() may be called from any thread.
+// Memory probes: total and available memory, the cgroup limit and usage, and our own RSS. The engine asks
+// one before each admission; tests give it a fake one.
+// Thread rules: sample() may be called from any thread.
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 
 namespace imgopt {
@@ -22,14 +24,16 @@ public:
     virtual MemorySample sample() const = 0;
 };
 
-// Reads /proc/meminfo, cgroup v2 memory.max/memory.current (v1 memory.limit_in_bytes/usage_in_bytes as a
-// fallback) and /proc/self/statm.
+// Reads /proc/meminfo, the process's cgroup v2 memory.max/memory.current (v1 memory.limit_in_bytes and
+// memory.usage_in_bytes as a fallback) and /proc/self/statm, all below `root` (tests point it at a fixture
+// tree; "/" in real use).
 class SystemMemoryProbe final : public MemoryProbe {
 public:
+    explicit SystemMemoryProbe(std::filesystem::path root = "/");
     MemorySample sample() const override;
-};
 
-// Peak RSS of this process so far (getrusage), in bytes.
-std::uint64_t peakRssBytes();
+private:
+    std::filesystem::path root_;
+};
 
 }  // namespace imgopt

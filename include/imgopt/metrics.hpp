@@ -1,14 +1,12 @@
 #pragma once
-// Run metrics: per task, per batch, memory samples and per worker. Everything is measured where it happens
-// and recorded here under one mutex; readers get a snapshot (a copy), never a reference into live data.
-// Thread rules: all methods may be called from any thread.
+// Live run metrics, as copies: the progress model, batches, memory samples and per-worker figures. The
+// engine records them where the work happens; metrics() hands out a snapshot, never a reference into live data.
 
-#include <chrono>
 #include <cstdint>
-#include <mutex>
 #include <vector>
 
 #include "imgopt/memory_probe.hpp"
+#include "imgopt/progress.hpp"
 #include "imgopt/task.hpp"
 
 namespace imgopt {
@@ -31,13 +29,9 @@ struct TaskSample {                    // one finished task, for throughput over
 };
 
 struct MetricsSnapshot {
-    double elapsedSeconds = 0;
-    std::uint64_t tasksTotal = 0;      // known so far (scanned)
-    std::uint64_t tasksDone = 0;
-    std::uint64_t tasksFailed = 0;
-    std::uint64_t inputBytesDone = 0;
-    std::uint64_t outputBytesDone = 0;
-    std::uint64_t peakRssBytes = 0;
+    ProgressSnapshot progress;
+    double elapsedSeconds = 0;         // since the run started, pauses included (the time axis of the charts)
+    std::uint64_t peakRssBytes = 0;    // the highest RSS sampled during this run
     std::uint64_t currentBudgetBytes = 0;
     int workers = 0;
     int vipsThreadsPerWorker = 0;
@@ -46,35 +40,6 @@ struct MetricsSnapshot {
     std::vector<BatchRecord> batches;
     std::vector<MemorySample> memory;
     std::vector<TaskSample> finished;
-
-    double imagesPerSecond() const;
-    double inputMegabytesPerSecond() const;
-};
-
-class Metrics {
-public:
-    using Clock = std::chrono::steady_clock;
-
-    explicit Metrics(int workers = 0);
-    void reset(int workers, int vipsThreadsPerWorker);
-
-    double now() const;  // seconds since reset()
-
-    void addScanned(std::uint64_t n);
-    void addMemorySample(MemorySample s);
-    std::uint64_t beginBatch(int size, std::uint64_t estimatedBytes, std::uint64_t budgetBytes,
-                             std::uint64_t availableBytes);
-    void taskStarted(int worker);
-    void taskFinished(int worker, double busySeconds);
-    void batchTaskFinished(std::uint64_t batch, double endSeconds);
-    void recordResult(const TaskResult& result);
-
-    MetricsSnapshot snapshot() const;
-
-private:
-    mutable std::mutex mutex_;
-    Clock::time_point start_;
-    MetricsSnapshot data_;
 };
 
 }  // namespace imgopt

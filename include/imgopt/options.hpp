@@ -8,16 +8,20 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "imgopt/format.hpp"
+#include "imgopt/result.hpp"
 
 namespace imgopt {
 
-enum class OutputFormat { Original, Jpeg, Png, Webp, Avif };
 enum class MetadataMode { None, Icc, All };
 enum class ResizeMode { None, Width, Height, LongEdge, ShortEdge };
 enum class OutputMode { OptimizedSubfolder, OutputDir, Suffix, InPlace };
 enum class ConflictPolicy { Rename, Overwrite, Skip };
+
+// The folder the default output mode writes into, beside each source; scans never descend into one.
+inline constexpr std::string_view kOptimizedFolderName = "optimized";
 
 struct Resize {
     ResizeMode mode = ResizeMode::None;
@@ -26,7 +30,8 @@ struct Resize {
 };
 
 struct Options {
-    OutputFormat format = OutputFormat::Original;
+    // Empty: each file keeps its format ("original"). Otherwise every file becomes this conversion target.
+    std::optional<ImageFormat> convertTo;
     int quality = 90;                          // 1..100; 100 picks each format's lossless preset
     std::map<ImageFormat, int> formatQuality;  // per-output-format overrides
     Resize resize;
@@ -43,28 +48,31 @@ struct Options {
     int jobs = 0;                              // 0 = one per core
 
     int qualityFor(ImageFormat output) const;
-    // Empty when valid, else a message fit for a usage error.
-    std::string validate() const;
+    Status validate() const;
     bool operator==(const Options&) const = default;
 };
 
-std::string_view toString(OutputFormat);
+// "original", or the registry name of the conversion target.
+std::string_view outputFormatName(const std::optional<ImageFormat>& convertTo);
+// The choices for the output format, "original" first, then the registry's conversion targets.
+std::vector<std::string> outputFormatChoices();
 std::string_view toString(MetadataMode);
 std::string_view toString(ResizeMode);
 std::string_view toString(OutputMode);
 std::string_view toString(ConflictPolicy);
 std::string toString(const Resize&);  // "none", "width:800", ...
 
-std::optional<OutputFormat> parseOutputFormat(std::string_view);
-std::optional<MetadataMode> parseMetadataMode(std::string_view);
-std::optional<OutputMode> parseOutputMode(std::string_view);
-std::optional<ConflictPolicy> parseConflictPolicy(std::string_view);
-// "none", "width:N", "height:N", "long:N", "short:N"; nullopt when malformed or N < 1.
-std::optional<Resize> parseResize(std::string_view);
+// Each parser's error message lists what it accepts.
+Expected<std::optional<ImageFormat>> parseOutputFormat(std::string_view);
+Expected<MetadataMode> parseMetadataMode(std::string_view);
+Expected<OutputMode> parseOutputMode(std::string_view);
+Expected<ConflictPolicy> parseConflictPolicy(std::string_view);
+// "none", "width:N", "height:N", "long:N", "short:N" with 1 <= N <= 1,000,000.
+Expected<Resize> parseResize(std::string_view);
 
-// The output format a given input becomes: Original keeps the input's format, except HEIC (-> AVIF, as
-// libheif here has no HEVC encoder we may ship) and formats we cannot write.
-ImageFormat resolveOutputFormat(OutputFormat choice, ImageFormat input);
+// The output format a given input becomes: with no conversion it keeps its format, except HEIC (-> AVIF, as
+// libheif here has no HEVC encoder we may ship). Unknown for formats we cannot write.
+ImageFormat resolveOutputFormat(const std::optional<ImageFormat>& convertTo, ImageFormat input);
 
 // Quality label shown next to the slider, as in the old app.
 std::string_view qualityLabel(int quality);

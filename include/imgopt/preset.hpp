@@ -6,14 +6,15 @@
 #include <string>
 
 #include "imgopt/options.hpp"
+#include "imgopt/result.hpp"
 
 namespace imgopt {
 
 std::string optionsToJson(const Options& options, int indent = 2);
-// Applies the keys present in `json` on top of `base`. Returns an error text or "".
-std::string optionsFromJson(const std::string& json, Options& base);
+// The keys present in `json` applied on top of `base`; an error when any key is invalid.
+Expected<Options> optionsFromJson(const std::string& json, const Options& base);
 
-std::string loadPreset(const std::filesystem::path& file, Options& base);
-std::string savePreset(const std::filesystem::path& file, const Options& options);
+Expected<Options> loadPreset(const std::filesystem::path& file, const Options& base);
+Status savePreset(const std::filesystem::path& file, const Options& options);
 
 }  // namespace imgopt

@@ -1,6 +1,6 @@
 #pragma once
-// The run report: everything measured in a run, as one value. Built by the engine (or by a caller from
-// results it collected), then written by the report writers. It holds only measured or configured data.
+// The run report: everything measured in a run, as one value. Built by the engine, then written by the
+// report writers. It holds only measured or configured data.
 
 #include <cstdint>
 #include <filesystem>
@@ -17,7 +17,8 @@ struct ReportSummary {
     std::uint64_t files = 0, optimized = 0, keptOriginal = 0, skipped = 0, failed = 0;
     std::uint64_t inputBytes = 0, outputBytes = 0;
     std::int64_t savedBytes = 0;
-    double wallSeconds = 0;
+    double wallSeconds = 0;    // active wall time to the last result; pauses are in pausedSeconds
+    double pausedSeconds = 0;
 };
 
 struct SystemInfo {
@@ -51,12 +52,9 @@ struct RunReport {
     double inputMegabytesPerSecond = 0;
     std::uint64_t peakRssBytes = 0;
     std::uint64_t scanNotImages = 0;
+    std::uint64_t scanHiddenSkipped = 0;
+    std::uint64_t scanDuplicates = 0;
     std::vector<std::string> scanErrors;
 };
-
-// Fills summary and percentiles from `files` (and throughput from summary.wallSeconds).
-void summarise(RunReport& report);
-Percentiles percentiles(std::vector<double> values);
-SystemInfo currentSystem();
 
 }  // namespace imgopt

@@ -6,20 +6,21 @@
 #include <string>
 
 #include "imgopt/report.hpp"
+#include "imgopt/result.hpp"
 
 namespace imgopt {
 
 enum class ReportFormat { Json, Csv, Markdown, Html };
 
-// By extension: .json .csv .md .html/.htm. Returns false for anything else.
-bool reportFormatFromPath(const std::filesystem::path& path, ReportFormat* format);
+// By extension: .json .csv .md/.markdown .html/.htm; an error names the accepted ones.
+Expected<ReportFormat> reportFormatFromPath(const std::filesystem::path& path);
 
 std::string reportToJson(const RunReport& report);
 std::string reportToCsv(const RunReport& report);
 std::string reportToMarkdown(const RunReport& report);
 std::string reportToHtml(const RunReport& report);
 
-// Writes atomically (temp file + rename). Returns an error text or "".
-std::string writeReport(const RunReport& report, const std::filesystem::path& path);
+// Writes atomically (temporary file + rename), in the format the extension names.
+Status writeReport(const RunReport& report, const std::filesystem::path& path);
 
 }  // namespace imgopt

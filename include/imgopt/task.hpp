@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "imgopt/format.hpp"
+#include "imgopt/result.hpp"
 
 namespace imgopt {
 
@@ -20,6 +21,15 @@ struct ScanItem {
     std::filesystem::path path;      // absolute, lexically normal
     std::filesystem::path root;      // the dropped folder it was found under, or empty for a dropped file
     std::uint64_t bytes = 0;
+};
+
+// What a scan of one addPaths() call found besides the files themselves.
+struct ScanSummary {
+    std::uint64_t files = 0;           // ScanItems produced
+    std::uint64_t notImages = 0;       // files in folders whose content is no image format we read
+    std::uint64_t hiddenSkipped = 0;   // hidden files and folders left out (Options::includeHidden)
+    std::uint64_t duplicates = 0;      // the same file reached twice (dropped twice, or through a link)
+    std::vector<std::string> errors;   // paths that could not be read: missing, unreadable, vanished
 };
 
 // What the header says, read without decoding pixels.
@@ -86,7 +96,8 @@ struct TaskResult {
     int width = 0;                   // output dimensions (upright)
     int height = 0;
     std::string warning;
-    std::string error;
+    std::string error;                    // why it failed or was skipped, in words
+    std::optional<ErrorCode> errorCode;   // set with `error`, so a tool can add its own hint
     TaskTimings timings;
     int worker = -1;
     int priority = 0;

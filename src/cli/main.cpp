@@ -10,7 +10,7 @@
 #include "cli_options.hpp"
 #include "imgopt/engine.hpp"
 #include "imgopt/report_writer.hpp"
-#include "imgopt/vips_runtime.hpp"
+#include "imgopt/runtime.hpp"
 #include "progress_printer.hpp"
 
 namespace {
@@ -62,24 +62,23 @@ private:
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string error;
-    if (!imgopt::initVips(argv[0], &error)) {
-        std::fprintf(stderr, "imgopt: cannot start libvips: %s\n", error.c_str());
+    if (auto started = imgopt::initialize(argv[0]); !started) {
+        std::fprintf(stderr, "imgopt: %s\n", started.error().message.c_str());
         return 1;
     }
     auto parsed = imgopt::cli::parseCommandLine(argc, argv);
     if (!parsed.settings) return parsed.exitCode;
     const auto& s = *parsed.settings;
-    imgopt::showVipsWarnings(s.verbose);
+    imgopt::showLibraryWarnings(s.verbose);
 
     imgopt::cli::ProgressPrinter printer(s.quiet, s.verbose, s.options.dryRun);
     SignalWatcher signals;
 
     imgopt::EngineCallbacks callbacks;
-    callbacks.onScanned = [&](const imgopt::ScanItem&) { printer.scanned(); };
     callbacks.onPlanned = [&](const imgopt::PlannedTask& t) { printer.planned(t); };
     callbacks.onResult = [&](const imgopt::TaskResult& r) { printer.result(r); };
-    callbacks.onScanDone = [&](const imgopt::ScanSummary& sum) { printer.scanProblems(sum.notImages, sum.errors); };
+    callbacks.onProgress = [&](const imgopt::ProgressSnapshot& p) { printer.progress(p); };
+    callbacks.onScanDone = [&](const imgopt::ScanSummary& sum) { printer.scanProblems(sum); };
 
     imgopt::RunReport report;
     {
@@ -94,8 +93,8 @@ int main(int argc, char** argv) {
 
     int status = report.summary.failed > 0 || !report.scanErrors.empty() ? 1 : 0;
     if (s.report) {
-        if (auto err = imgopt::writeReport(report, *s.report); !err.empty()) {
-            std::fprintf(stderr, "imgopt: cannot write the report: %s\n", err.c_str());
+        if (auto written = imgopt::writeReport(report, *s.report); !written) {
+            std::fprintf(stderr, "imgopt: cannot write the report: %s\n", written.error().message.c_str());
             status = 1;
         } else if (!s.quiet) {
             std::fprintf(stdout, "report written to %s\n", imgopt::cli::displayPath(*s.report).c_str());

@@ -6,15 +6,13 @@
 
 namespace imgopt::cli {
 
-std::string humanBytes(double b) {
-    const char* units[] = {"B", "KB", "MB", "GB", "TB"};
-    int u = 0;
-    double v = b < 0 ? -b : b;
-    while (v >= 1000 && u < 4) {
-        v /= 1000;
-        ++u;
+std::string withHint(const std::string& error, const std::optional<ErrorCode>& code) {
+    if (!code) return error;
+    switch (*code) {
+        case ErrorCode::PixelLimit: return error + " (raise the limit with --max-pixels)";
+        case ErrorCode::OutputExists: return error + " (--on-conflict skip)";
+        default: return error;
     }
-    return fmt::format("{}{:.{}f} {}", b < 0 ? "-" : "", v, u == 0 ? 0 : 1, units[u]);
 }
 
 std::string displayPath(const std::filesystem::path& p) {
@@ -39,28 +37,24 @@ void ProgressPrinter::clearLineLocked() {
 
 void ProgressPrinter::redrawLocked() {
     if (!tty_ || dryRun_) return;
-    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-    const double fraction = known_ ? double(done_) / double(known_) : 0.0;
+    const ProgressSnapshot& p = last_;
+    const double fraction = p.scanned ? double(p.done) / double(p.scanned) : 0.0;
     constexpr int kWidth = 28;
     const int filled = int(fraction * kWidth);
-    std::string bar = std::string(std::size_t(filled), '#') + std::string(std::size_t(kWidth - filled), '.');
-    std::string eta = "--:--";
-    if (done_ > 0 && done_ < known_) {
-        const int secs = int(elapsed / double(done_) * double(known_ - done_));
-        eta = fmt::format("{}:{:02}", secs / 60, secs % 60);
-    } else if (done_ == known_ && known_ > 0) {
-        eta = "0:00";
-    }
-    std::fprintf(stdout, "\r\033[K[%s] %llu/%llu %3.0f%%  ETA %s  saved %s", bar.c_str(),
-                 (unsigned long long)done_, (unsigned long long)known_, fraction * 100, eta.c_str(),
-                 humanBytes(double(saved_)).c_str());
+    const std::string bar = std::string(std::size_t(filled), '#') + std::string(std::size_t(kWidth - filled), '.');
+    const auto eta = p.etaSeconds();
+    std::fprintf(stdout, "\r\033[K[%s] %llu/%llu %3.0f%%  ETA %s  saved %s (%.1f%%)", bar.c_str(),
+                 (unsigned long long)p.done, (unsigned long long)p.scanned, fraction * 100,
+                 eta ? formatDuration(*eta).c_str() : "--:--", formatBytes(p.savedBytes()).c_str(), p.savedPercent());
     std::fflush(stdout);
     lineShown_ = true;
 }
 
-void ProgressPrinter::scanned() {
+void ProgressPrinter::progress(const ProgressSnapshot& p) {
     std::lock_guard lock(mutex_);
-    ++known_;
+    // Snapshots come from several threads; the newest has seen the most results.
+    if (p.done < last_.done || (p.done == last_.done && p.scanned < last_.scanned)) return;
+    last_ = p;
     redrawLocked();
 }
 
@@ -75,27 +69,22 @@ void ProgressPrinter::planned(const PlannedTask& t) {
 
 void ProgressPrinter::result(const TaskResult& r) {
     std::lock_guard lock(mutex_);
-    ++done_;
-    if (r.status == TaskStatus::Optimized || r.status == TaskStatus::KeptOriginal)
-        saved_ += std::int64_t(r.inputBytes) - std::int64_t(r.outputBytes);
     clearLineLocked();
     const std::string in = displayPath(r.input);
     if (r.status == TaskStatus::Failed) {
         std::fflush(stdout);
-        std::fprintf(stderr, "failed        %s: %s\n", in.c_str(), r.error.c_str());
+        std::fprintf(stderr, "failed        %s: %s\n", in.c_str(), withHint(r.error, r.errorCode).c_str());
     } else if (!quiet_ && !dryRun_) {
         const std::string out = r.output ? displayPath(*r.output) : "-";
         if (r.status == TaskStatus::Skipped) {
-            std::fprintf(stdout, "skipped       %s: %s\n", in.c_str(), r.error.c_str());
+            std::fprintf(stdout, "skipped       %s: %s\n", in.c_str(), withHint(r.error, r.errorCode).c_str());
         } else {
-            const double pct = r.inputBytes ? 100.0 * (double(r.outputBytes) - double(r.inputBytes)) /
-                                                  double(r.inputBytes)
-                                            : 0.0;
-            std::fprintf(stdout, "%-13s %s -> %s  %s -> %s (%+.1f%%)", std::string(toString(r.status)).c_str(),
-                         in.c_str(), out.c_str(), humanBytes(double(r.inputBytes)).c_str(),
-                         humanBytes(double(r.outputBytes)).c_str(), pct);
-            if (verbose_) std::fprintf(stdout, "  %.3f s, worker %d, batch %llu", r.timings.processSeconds, r.worker,
-                                       (unsigned long long)r.batch);
+            std::fprintf(stdout, "%-13s %s -> %s  %s -> %s (saved %.1f%%)", std::string(toString(r.status)).c_str(),
+                         in.c_str(), out.c_str(), formatBytes(std::int64_t(r.inputBytes)).c_str(),
+                         formatBytes(std::int64_t(r.outputBytes)).c_str(), savingPercent(r.inputBytes, r.outputBytes));
+            if (verbose_)
+                std::fprintf(stdout, "  %.3f s, worker %d, batch %llu", r.timings.processSeconds, r.worker,
+                             (unsigned long long)r.batch);
             std::fputc('\n', stdout);
         }
     }
@@ -106,14 +95,22 @@ void ProgressPrinter::result(const TaskResult& r) {
     redrawLocked();
 }
 
-void ProgressPrinter::scanProblems(std::uint64_t notImages, const std::vector<std::string>& errors) {
+void ProgressPrinter::scanProblems(const ScanSummary& s) {
     std::lock_guard lock(mutex_);
     clearLineLocked();
     std::fflush(stdout);
-    for (const auto& e : errors) std::fprintf(stderr, "error         %s\n", e.c_str());
-    if (notImages > 0 && !quiet_)
-        std::fprintf(stderr, "note          %llu file(s) in the folders are not images and were left alone\n",
-                     (unsigned long long)notImages);
+    for (const auto& e : s.errors) std::fprintf(stderr, "error         %s\n", e.c_str());
+    if (!quiet_) {
+        if (s.notImages > 0)
+            std::fprintf(stderr, "note          %llu file(s) in the folders are not images and were left alone\n",
+                         (unsigned long long)s.notImages);
+        if (s.hiddenSkipped > 0)
+            std::fprintf(stderr, "note          %llu hidden file(s) or folder(s) were left out (--hidden takes them)\n",
+                         (unsigned long long)s.hiddenSkipped);
+        if (s.duplicates > 0)
+            std::fprintf(stderr, "note          %llu file(s) were reached twice and are optimized once\n",
+                         (unsigned long long)s.duplicates);
+    }
     redrawLocked();
 }
 
@@ -127,14 +124,15 @@ void ProgressPrinter::summary(const RunReport& r, bool cancelled) {
                      (unsigned long long)(s.files - s.failed), (unsigned long long)s.failed);
         return;
     }
-    const double pct = s.inputBytes ? 100.0 * double(s.savedBytes) / double(s.inputBytes) : 0.0;
+    std::string paused = s.pausedSeconds > 0.05 ? fmt::format(" (paused {:.2f} s)", s.pausedSeconds) : "";
     std::fprintf(quiet_ ? stderr : stdout,
                  "%s%llu file(s): %llu optimized, %llu kept original, %llu skipped, %llu failed; %s -> %s "
-                 "(saved %s, %.1f%%) in %.2f s\n",
+                 "(saved %s, %.1f%%) in %.2f s%s\n",
                  cancelled ? "cancelled: " : "", (unsigned long long)s.files, (unsigned long long)s.optimized,
                  (unsigned long long)s.keptOriginal, (unsigned long long)s.skipped, (unsigned long long)s.failed,
-                 humanBytes(double(s.inputBytes)).c_str(), humanBytes(double(s.outputBytes)).c_str(),
-                 humanBytes(double(s.savedBytes)).c_str(), pct, s.wallSeconds);
+                 formatBytes(std::int64_t(s.inputBytes)).c_str(), formatBytes(std::int64_t(s.outputBytes)).c_str(),
+                 formatBytes(s.savedBytes).c_str(), savingPercent(s.inputBytes, s.outputBytes), s.wallSeconds,
+                 paused.c_str());
 }
 
 }  // namespace imgopt::cli

@@ -1,15 +1,14 @@
 #pragma once
-// Prints per-file lines and, on a terminal, one live progress line with ETA. Called from engine threads;
-// one mutex keeps lines whole.
+// Prints per-file lines and, on a terminal, one live progress line with ETA, drawn from the core's progress
+// model (imgopt/progress.hpp). Called from engine threads; one mutex keeps lines whole.
 
-#include <chrono>
 #include <cstdint>
 #include <filesystem>
-#include <vector>
 #include <mutex>
 #include <string>
+#include <vector>
 
-#include "imgopt/metrics.hpp"
+#include "imgopt/progress.hpp"
 #include "imgopt/report.hpp"
 #include "imgopt/task.hpp"
 
@@ -19,10 +18,10 @@ class ProgressPrinter {
 public:
     ProgressPrinter(bool quiet, bool verbose, bool dryRun);
 
-    void scanned();
     void planned(const PlannedTask& task);
     void result(const TaskResult& r);
-    void scanProblems(std::uint64_t notImages, const std::vector<std::string>& errors);
+    void progress(const ProgressSnapshot& p);
+    void scanProblems(const ScanSummary& summary);
     void summary(const RunReport& report, bool cancelled);
 
 private:
@@ -31,13 +30,12 @@ private:
 
     std::mutex mutex_;
     bool quiet_, verbose_, dryRun_, tty_;
-    std::uint64_t known_ = 0, done_ = 0;
-    std::int64_t saved_ = 0;
-    std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+    ProgressSnapshot last_;
     bool lineShown_ = false;
 };
 
-std::string humanBytes(double bytes);
+// The error's text plus the command-line option that changes the outcome, where there is one.
+std::string withHint(const std::string& error, const std::optional<ErrorCode>& code);
 std::string displayPath(const std::filesystem::path& p);
 
 }  // namespace imgopt::cli

@@ -1,4 +1,4 @@
-#include "imgopt/batch_sizer.hpp"
+#include "batch_sizer.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -25,19 +25,6 @@ std::uint64_t estimateTaskBytes(const ImageHeader& h, int targetWidth, int targe
 std::uint64_t batchBudget(const MemorySample& s, const BatchBudgetPolicy& p) {
     const auto fromAvailable = std::uint64_t(double(s.availableBytes) * p.fractionOfAvailable);
     return std::max(p.floorBytes, std::min(p.capBytes, fromAvailable));
-}
-
-std::size_t admitCount(const std::vector<std::uint64_t>& pending, std::uint64_t budget, std::uint64_t inFlight,
-                       std::size_t maxCount) {
-    if (pending.empty() || maxCount == 0) return 0;
-    if (pending.front() > budget) return inFlight == 0 ? 1 : 0;  // alone, when nothing else runs
-    std::size_t n = 0;
-    std::uint64_t used = inFlight;
-    while (n < pending.size() && n < maxCount && pending[n] <= budget && used + pending[n] <= budget) {
-        used += pending[n];
-        ++n;
-    }
-    return n;
 }
 
 std::vector<std::size_t> admitSelection(const std::vector<std::uint64_t>& pending, std::uint64_t budget,

@@ -1,4 +1,4 @@
-#include "imgopt/header_reader.hpp"
+#include "header_reader.hpp"
 
 #include <algorithm>
 #include <array>
@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 #include <vips/vips8>
 
-#include "imgopt/vips_runtime.hpp"
+#include "vips_runtime.hpp"
 
 namespace imgopt {
 namespace {
@@ -46,28 +46,28 @@ const char* kNotImage = "not an image ImgOpt can read (expected JPEG, PNG, WebP,
 
 }  // namespace
 
-HeaderResult readHeader(const std::filesystem::path& path) {
+Expected<ImageHeader> readHeader(const std::filesystem::path& path) {
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
-    if (ec || !std::filesystem::exists(status)) return HeaderError{"file not found"};
-    if (!std::filesystem::is_regular_file(status)) return HeaderError{"not a regular file"};
+    if (ec || !std::filesystem::exists(status)) return fail(ErrorCode::InputUnreadable, "file not found");
+    if (!std::filesystem::is_regular_file(status)) return fail(ErrorCode::InputUnreadable, "not a regular file");
     const auto size = std::filesystem::file_size(path, ec);
-    if (ec) return HeaderError{fmt::format("cannot read file: {}", ec.message())};
-    if (size == 0) return HeaderError{"empty file (0 bytes)"};
+    if (ec) return fail(ErrorCode::InputUnreadable, fmt::format("cannot read file: {}", ec.message()));
+    if (size == 0) return fail(ErrorCode::InputDamaged, "empty file (0 bytes)");
     {
         std::ifstream probe(path, std::ios::binary);
-        if (!probe) return HeaderError{"cannot open file for reading (permission denied?)"};
+        if (!probe) return fail(ErrorCode::InputUnreadable, "cannot open file for reading (permission denied?)");
     }
 
     const std::string loader = findLoader(path.string());
     if (loader.empty()) {
-        takeVipsErrorFor({path.string()});
-        return HeaderError{kNotImage};
+        (void)takeVipsErrorFor({path.string()});
+        return fail(ErrorCode::InputUnsupported, kNotImage);
     }
     ImageHeader h;
     h.loader = loader;
     h.format = formatFromLoader(h.loader);
-    if (h.format == ImageFormat::Unknown) return HeaderError{kNotImage};
+    if (h.format == ImageFormat::Unknown) return fail(ErrorCode::InputUnsupported, kNotImage);
 
     try {
         // Opening is lazy: only the header is parsed here.
@@ -85,11 +85,12 @@ HeaderResult readHeader(const std::filesystem::path& path) {
         if (h.format == ImageFormat::Heif) h.format = heifKind(path, image);
     } catch (const vips::VError&) {
         const std::string detail = takeVipsErrorFor({path.string()});
-        return HeaderError{fmt::format("cannot read the {} header: the file is damaged or truncated",
-                                       formatInfo(h.format).name) +
-                           (detail.empty() ? "" : fmt::format(" ({})", detail.substr(0, detail.find('\n'))))};
+        return fail(ErrorCode::InputDamaged,
+                    fmt::format("cannot read the {} header: the file is damaged or truncated",
+                                formatInfo(h.format).name) +
+                        (detail.empty() ? "" : fmt::format(" ({})", detail.substr(0, detail.find('\n')))));
     }
-    if (h.width < 1 || h.height < 1) return HeaderError{"the header gives no image size"};
+    if (h.width < 1 || h.height < 1) return fail(ErrorCode::InputDamaged, "the header gives no image size");
     return h;
 }
 

@@ -1,4 +1,4 @@
-#include "imgopt/metadata_scrubber.hpp"
+#include "metadata_scrubber.hpp"
 
 #include <cstdint>
 #include <cstring>
@@ -60,21 +60,24 @@ bool scrubWebp(const Bytes& in, Bytes& out) {
 
 }  // namespace
 
-std::string removeExif(const std::filesystem::path& file, ImageFormat format) {
+Status removeExif(const std::filesystem::path& file, ImageFormat format) {
     if (format != ImageFormat::Jpeg && format != ImageFormat::Webp) return {};
+    const auto failed = [](const char* message) { return fail(ErrorCode::OutputFailed, message); };
     Bytes in;
     {
         std::ifstream f(file, std::ios::binary);
-        if (!f) return "cannot reopen the output to remove EXIF";
+        if (!f) return failed("cannot reopen the output to remove EXIF");
         in.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
     }
     Bytes out;
     const bool ok = format == ImageFormat::Jpeg ? scrubJpeg(in, out) : scrubWebp(in, out);
-    if (!ok) return "the output's container could not be parsed to remove EXIF";
+    if (!ok) return failed("the output's container could not be parsed to remove EXIF");
     if (out.size() == in.size()) return {};
     std::ofstream f(file, std::ios::binary | std::ios::trunc);
     f.write(reinterpret_cast<const char*>(out.data()), std::streamsize(out.size()));
-    return f ? std::string() : "cannot rewrite the output without EXIF";
+    f.flush();
+    if (!f) return failed("cannot rewrite the output without EXIF");
+    return {};
 }
 
 }  // namespace imgopt

@@ -1,39 +1,56 @@
 #include "imgopt/options.hpp"
 
+#include <array>
 #include <charconv>
 #include <fmt/format.h>
 
 namespace imgopt {
+namespace {
+
+// Looks `s` up among the names of `values`; the error lists every accepted name.
+template <typename Enum, std::size_t N>
+Expected<Enum> parseNamed(std::string_view what, std::string_view s, const std::array<Enum, N>& values) {
+    std::string accepted;
+    for (Enum v : values) {
+        if (toString(v) == s) return v;
+        accepted += (accepted.empty() ? "" : ", ") + std::string(toString(v));
+    }
+    return fail(ErrorCode::InvalidSettings, fmt::format("unknown {} \"{}\" (expected {})", what, s, accepted));
+}
+
+}  // namespace
 
 int Options::qualityFor(ImageFormat output) const {
     auto it = formatQuality.find(output);
     return it != formatQuality.end() ? it->second : quality;
 }
 
-std::string Options::validate() const {
-    if (quality < 1 || quality > 100) return fmt::format("quality must be between 1 and 100 (got {})", quality);
+Status Options::validate() const {
+    const auto invalid = [](std::string message) { return fail(ErrorCode::InvalidSettings, std::move(message)); };
+    if (quality < 1 || quality > 100) return invalid(fmt::format("quality must be between 1 and 100 (got {})", quality));
     for (const auto& [f, q] : formatQuality)
         if (q < 1 || q > 100)
-            return fmt::format("{} quality must be between 1 and 100 (got {})", formatInfo(f).name, q);
-    if (resize.mode != ResizeMode::None && resize.size < 1) return "resize size must be at least 1 pixel";
-    if (outputMode == OutputMode::OutputDir && outputDir.empty()) return "output folder mode needs a folder";
-    if (outputMode == OutputMode::Suffix && suffix.empty()) return "suffix mode needs a non-empty suffix";
+            return invalid(fmt::format("{} quality must be between 1 and 100 (got {})", formatInfo(f).name, q));
+    if (convertTo && !formatInfo(*convertTo).conversionTarget)
+        return invalid(fmt::format("{} cannot be chosen as the output format", formatInfo(*convertTo).name));
+    if (resize.mode != ResizeMode::None && resize.size < 1) return invalid("resize size must be at least 1 pixel");
+    if (outputMode == OutputMode::OutputDir && outputDir.empty()) return invalid("output folder mode needs a folder");
+    if (outputMode == OutputMode::Suffix && suffix.empty()) return invalid("suffix mode needs a non-empty suffix");
     if (outputMode == OutputMode::Suffix && suffix.find('/') != std::string::npos)
-        return "the suffix must not contain '/'";
-    if (maxPixels < 1) return "the pixel limit must be at least 1";
-    if (jobs < 0) return "jobs must be 0 (one per core) or more";
+        return invalid("the suffix must not contain '/'");
+    if (maxPixels < 1) return invalid("the pixel limit must be at least 1");
+    if (jobs < 0) return invalid("jobs must be 0 (one per core) or more");
     return {};
 }
 
-std::string_view toString(OutputFormat f) {
-    switch (f) {
-        case OutputFormat::Original: return "original";
-        case OutputFormat::Jpeg: return "jpeg";
-        case OutputFormat::Png: return "png";
-        case OutputFormat::Webp: return "webp";
-        case OutputFormat::Avif: return "avif";
-    }
-    return "original";
+std::string_view outputFormatName(const std::optional<ImageFormat>& convertTo) {
+    return convertTo ? formatInfo(*convertTo).name : std::string_view("original");
+}
+
+std::vector<std::string> outputFormatChoices() {
+    std::vector<std::string> out{"original"};
+    for (ImageFormat f : conversionTargets()) out.emplace_back(formatInfo(f).name);
+    return out;
 }
 
 std::string_view toString(MetadataMode m) {
@@ -80,62 +97,56 @@ std::string toString(const Resize& r) {
     return fmt::format("{}:{}", toString(r.mode), r.size);
 }
 
-std::optional<OutputFormat> parseOutputFormat(std::string_view s) {
-    if (s == "original") return OutputFormat::Original;
-    if (s == "jpeg" || s == "jpg") return OutputFormat::Jpeg;
-    if (s == "png") return OutputFormat::Png;
-    if (s == "webp") return OutputFormat::Webp;
-    if (s == "avif") return OutputFormat::Avif;
-    return std::nullopt;
+Expected<std::optional<ImageFormat>> parseOutputFormat(std::string_view s) {
+    if (s == "original") return std::optional<ImageFormat>();
+    const ImageFormat f = formatFromName(s);
+    if (f != ImageFormat::Unknown && formatInfo(f).conversionTarget) return std::optional<ImageFormat>(f);
+    std::string accepted;
+    for (const auto& name : outputFormatChoices()) accepted += (accepted.empty() ? "" : ", ") + name;
+    return fail(ErrorCode::InvalidSettings, fmt::format("unknown output format \"{}\" (expected {})", s, accepted));
 }
 
-std::optional<MetadataMode> parseMetadataMode(std::string_view s) {
-    if (s == "none") return MetadataMode::None;
-    if (s == "icc") return MetadataMode::Icc;
-    if (s == "all") return MetadataMode::All;
-    return std::nullopt;
+Expected<MetadataMode> parseMetadataMode(std::string_view s) {
+    return parseNamed("metadata mode", s, std::array{MetadataMode::None, MetadataMode::Icc, MetadataMode::All});
 }
 
-std::optional<OutputMode> parseOutputMode(std::string_view s) {
-    for (auto m : {OutputMode::OptimizedSubfolder, OutputMode::OutputDir, OutputMode::Suffix, OutputMode::InPlace})
-        if (toString(m) == s) return m;
-    return std::nullopt;
+Expected<OutputMode> parseOutputMode(std::string_view s) {
+    return parseNamed("output mode", s,
+                      std::array{OutputMode::OptimizedSubfolder, OutputMode::OutputDir, OutputMode::Suffix,
+                                 OutputMode::InPlace});
 }
 
-std::optional<ConflictPolicy> parseConflictPolicy(std::string_view s) {
-    for (auto p : {ConflictPolicy::Rename, ConflictPolicy::Overwrite, ConflictPolicy::Skip})
-        if (toString(p) == s) return p;
-    return std::nullopt;
+Expected<ConflictPolicy> parseConflictPolicy(std::string_view s) {
+    return parseNamed("conflict policy", s,
+                      std::array{ConflictPolicy::Rename, ConflictPolicy::Overwrite, ConflictPolicy::Skip});
 }
 
-std::optional<Resize> parseResize(std::string_view s) {
+Expected<Resize> parseResize(std::string_view s) {
+    const auto invalid = [&] {
+        return fail(ErrorCode::InvalidSettings,
+                    fmt::format("unknown resize rule \"{}\" (expected none, width:N, height:N, long:N or short:N, "
+                                "with N from 1 to 1000000)",
+                                s));
+    };
     if (s == "none") return Resize{};
     const auto colon = s.find(':');
-    if (colon == std::string_view::npos) return std::nullopt;
-    const auto name = s.substr(0, colon);
+    if (colon == std::string_view::npos) return invalid();
+    auto mode = parseNamed("resize rule", s.substr(0, colon),
+                           std::array{ResizeMode::Width, ResizeMode::Height, ResizeMode::LongEdge,
+                                      ResizeMode::ShortEdge});
+    if (!mode) return invalid();
     const auto number = s.substr(colon + 1);
-    Resize r;
-    if (name == "width") r.mode = ResizeMode::Width;
-    else if (name == "height") r.mode = ResizeMode::Height;
-    else if (name == "long") r.mode = ResizeMode::LongEdge;
-    else if (name == "short") r.mode = ResizeMode::ShortEdge;
-    else return std::nullopt;
+    Resize r{*mode, 0};
     auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), r.size);
     if (ec != std::errc{} || end != number.data() + number.size() || r.size < 1 || r.size > 1'000'000)
-        return std::nullopt;
+        return invalid();
     return r;
 }
 
-ImageFormat resolveOutputFormat(OutputFormat choice, ImageFormat input) {
-    switch (choice) {
-        case OutputFormat::Jpeg: return ImageFormat::Jpeg;
-        case OutputFormat::Png: return ImageFormat::Png;
-        case OutputFormat::Webp: return ImageFormat::Webp;
-        case OutputFormat::Avif: return ImageFormat::Avif;
-        case OutputFormat::Original: break;
-    }
+ImageFormat resolveOutputFormat(const std::optional<ImageFormat>& convertTo, ImageFormat input) {
+    if (convertTo) return *convertTo;
     if (input == ImageFormat::Heif) return ImageFormat::Avif;
-    return formatInfo(input).writable ? input : ImageFormat::Unknown;
+    return formatInfo(input).writable() ? input : ImageFormat::Unknown;
 }
 
 std::string_view qualityLabel(int q) {

@@ -1,12 +1,11 @@
-#include "imgopt/output_planner.hpp"
+#include "output_planner.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include "imgopt/batch_sizer.hpp"
-#include "imgopt/scanner.hpp"
+#include "batch_sizer.hpp"
 
 namespace fs = std::filesystem;
 
@@ -52,7 +51,7 @@ fs::path OutputPlanner::naturalOutput(const ScanItem& item, ImageFormat outputFo
     const std::string ext = keepExt ? src.extension().string() : std::string(formatInfo(outputFormat).canonicalExt);
     const std::string stem = src.stem().string();
     switch (options_.outputMode) {
-        case OutputMode::OptimizedSubfolder: return src.parent_path() / Scanner::kOptimizedDirName / (stem + ext);
+        case OutputMode::OptimizedSubfolder: return src.parent_path() / kOptimizedFolderName / (stem + ext);
         case OutputMode::Suffix: return src.parent_path() / (stem + options_.suffix + ext);
         case OutputMode::InPlace: return src.parent_path() / (stem + ext);
         case OutputMode::OutputDir: {
@@ -70,7 +69,7 @@ fs::path OutputPlanner::naturalOutput(const ScanItem& item, ImageFormat outputFo
 
 bool OutputPlanner::reserved(const fs::path& p) const { return reserved_.count(p) != 0; }
 
-PlanResult OutputPlanner::plan(const ValidatedTask& v) {
+Expected<PlannedTask> OutputPlanner::plan(const ValidatedTask& v) {
     PlannedTask t;
     t.source = v.source;
     t.header = v.header;
@@ -110,19 +109,20 @@ PlanResult OutputPlanner::plan(const ValidatedTask& v) {
             t.action = Action::Skip;
         }
     } else if (reserved(natural)) {
-        return PlanError{"another input already writes this file in place"};
+        return fail(ErrorCode::OutputFailed, "another input already writes this file in place");
     }
 
     const fs::path writableFolder = nearestExisting(chosen.parent_path());
     if (::access(writableFolder.c_str(), W_OK) != 0)
-        return PlanError{fmt::format("cannot write to {}: permission denied", writableFolder.string())};
+        return fail(ErrorCode::ReadOnly, fmt::format("cannot write to {}: permission denied", writableFolder.string()));
 
     auto [w, h] = targetSize(options_.resize, t.header.uprightWidth(), t.header.uprightHeight());
     const FormatInfo& out = formatInfo(t.outputFormat);
     if (out.maxEdge > 0 && std::max(w, h) > out.maxEdge)
-        return PlanError{fmt::format("{}x{} pixels is too large for {}, which holds at most {} on a side: choose "
-                                     "another format or a resize",
-                                     w, h, out.name, out.maxEdge)};
+        return fail(ErrorCode::OutputTooLarge,
+                    fmt::format("{}x{} pixels is too large for {}, which holds at most {} on a side: choose "
+                                "another format or a resize",
+                                w, h, out.name, out.maxEdge));
 
     reserved_.insert(chosen);
     t.output = chosen;

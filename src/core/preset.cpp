@@ -4,28 +4,86 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <type_traits>
 
-#include "imgopt/safe_writer.hpp"
+#include "safe_writer.hpp"
 
 namespace imgopt {
 namespace {
 
 using nlohmann::json;
 
+Unexpected<Error> invalid(std::string message) { return fail(ErrorCode::InvalidSettings, std::move(message)); }
+
 template <typename T, typename Parse>
-std::string readEnum(const json& j, const char* key, T& out, Parse parse) {
+Status readEnum(const json& j, const char* key, T& out, Parse parse) {
     if (!j.contains(key)) return {};
-    if (!j[key].is_string()) return fmt::format("\"{}\" must be a string", key);
+    if (!j[key].is_string()) return invalid(fmt::format("\"{}\" must be a string", key));
     auto v = parse(j[key].get<std::string>());
-    if (!v) return fmt::format("\"{}\" has an unknown value \"{}\"", key, j[key].get<std::string>());
+    if (!v) return invalid(fmt::format("\"{}\": {}", key, v.error().message));
     out = *v;
     return {};
 }
 
-std::string readBool(const json& j, const char* key, bool& out) {
+Status readBool(const json& j, const char* key, bool& out) {
     if (!j.contains(key)) return {};
-    if (!j[key].is_boolean()) return fmt::format("\"{}\" must be true or false", key);
+    if (!j[key].is_boolean()) return invalid(fmt::format("\"{}\" must be true or false", key));
     out = j[key].get<bool>();
+    return {};
+}
+
+template <typename T>
+Status readNumber(const json& j, const char* key, T& out) {
+    if (!j.contains(key)) return {};
+    if (std::is_unsigned_v<T> ? !j[key].is_number_unsigned() : !j[key].is_number_integer())
+        return invalid(fmt::format("\"{}\" must be a whole number{}", key, std::is_unsigned_v<T> ? " above 0" : ""));
+    out = j[key].get<T>();
+    return {};
+}
+
+Status readString(const json& j, const char* key, std::string& out) {
+    if (!j.contains(key)) return {};
+    if (!j[key].is_string()) return invalid(fmt::format("\"{}\" must be a string", key));
+    out = j[key].get<std::string>();
+    return {};
+}
+
+Status readFormatQuality(const json& j, std::map<ImageFormat, int>& out) {
+    if (!j.contains("formatQuality")) return {};
+    if (!j["formatQuality"].is_object()) return invalid("\"formatQuality\" must be an object");
+    out.clear();
+    for (const auto& [name, v] : j["formatQuality"].items()) {
+        const ImageFormat f = formatFromName(name);
+        if (f == ImageFormat::Unknown || !formatInfo(f).writable())
+            return invalid(fmt::format("\"formatQuality\" names an unknown format \"{}\"", name));
+        if (!v.is_number_integer()) return invalid(fmt::format("quality for {} must be a whole number", name));
+        out[f] = v.get<int>();
+    }
+    return {};
+}
+
+// Every key of `j` that Options knows, applied to `o`; the error is the first invalid key's.
+Status readOptions(const json& j, Options& o) {
+    std::string outputDir = o.outputDir.string();
+    Status steps[] = {
+        readEnum(j, "format", o.convertTo, parseOutputFormat),
+        readEnum(j, "resize", o.resize, parseResize),
+        readEnum(j, "metadata", o.metadata, parseMetadataMode),
+        readEnum(j, "outputMode", o.outputMode, parseOutputMode),
+        readEnum(j, "onConflict", o.onConflict, parseConflictPolicy),
+        readBool(j, "keepDates", o.keepDates),
+        readBool(j, "allowLarger", o.allowLarger),
+        readBool(j, "includeHidden", o.includeHidden),
+        readNumber(j, "quality", o.quality),
+        readFormatQuality(j, o.formatQuality),
+        readString(j, "outputDir", outputDir),
+        readString(j, "suffix", o.suffix),
+        readNumber(j, "maxPixels", o.maxPixels),
+        readNumber(j, "jobs", o.jobs),
+    };
+    for (auto& step : steps)
+        if (!step) return step;
+    o.outputDir = outputDir;
     return {};
 }
 
@@ -34,7 +92,7 @@ std::string readBool(const json& j, const char* key, bool& out) {
 std::string optionsToJson(const Options& o, int indent) {
     json q = json::object();
     for (const auto& [f, v] : o.formatQuality) q[std::string(formatInfo(f).name)] = v;
-    json j = {{"format", toString(o.format)},
+    json j = {{"format", outputFormatName(o.convertTo)},
               {"quality", o.quality},
               {"formatQuality", q},
               {"resize", toString(o.resize)},
@@ -51,84 +109,42 @@ std::string optionsToJson(const Options& o, int indent) {
     return j.dump(indent, ' ', false, json::error_handler_t::replace);
 }
 
-std::string optionsFromJson(const std::string& text, Options& base) {
+Expected<Options> optionsFromJson(const std::string& text, const Options& base) {
     json j;
     try {
         j = json::parse(text);
     } catch (const json::parse_error& e) {
-        return fmt::format("not valid JSON: {}", e.what());
+        return invalid(fmt::format("not valid JSON: {}", e.what()));
     }
-    if (!j.is_object()) return "a preset must be a JSON object";
-    Options o = base;  // applied only if every key is valid
-    std::string err;
-    if (!(err = readEnum(j, "format", o.format, parseOutputFormat)).empty()) return err;
-    if (!(err = readEnum(j, "resize", o.resize, parseResize)).empty()) return err;
-    if (!(err = readEnum(j, "metadata", o.metadata, parseMetadataMode)).empty()) return err;
-    if (!(err = readEnum(j, "outputMode", o.outputMode, parseOutputMode)).empty()) return err;
-    if (!(err = readEnum(j, "onConflict", o.onConflict, parseConflictPolicy)).empty()) return err;
-    for (auto [key, field] : {std::pair{"keepDates", &o.keepDates}, std::pair{"allowLarger", &o.allowLarger},
-                              std::pair{"includeHidden", &o.includeHidden}})
-        if (!(err = readBool(j, key, *field)).empty()) return err;
-    if (j.contains("quality")) {
-        if (!j["quality"].is_number_integer()) return "\"quality\" must be a whole number";
-        o.quality = j["quality"].get<int>();
-    }
-    if (j.contains("formatQuality")) {
-        if (!j["formatQuality"].is_object()) return "\"formatQuality\" must be an object";
-        o.formatQuality.clear();
-        for (const auto& [name, v] : j["formatQuality"].items()) {
-            const ImageFormat f = formatFromName(name);
-            if (f == ImageFormat::Unknown || !formatInfo(f).writable)
-                return fmt::format("\"formatQuality\" names an unknown format \"{}\"", name);
-            if (!v.is_number_integer()) return fmt::format("quality for {} must be a whole number", name);
-            o.formatQuality[f] = v.get<int>();
-        }
-    }
-    if (j.contains("outputDir")) {
-        if (!j["outputDir"].is_string()) return "\"outputDir\" must be a string";
-        o.outputDir = j["outputDir"].get<std::string>();
-    }
-    if (j.contains("suffix")) {
-        if (!j["suffix"].is_string()) return "\"suffix\" must be a string";
-        o.suffix = j["suffix"].get<std::string>();
-    }
-    if (j.contains("maxPixels")) {
-        if (!j["maxPixels"].is_number_unsigned()) return "\"maxPixels\" must be a positive whole number";
-        o.maxPixels = j["maxPixels"].get<std::uint64_t>();
-    }
-    if (j.contains("jobs")) {
-        if (!j["jobs"].is_number_integer()) return "\"jobs\" must be a whole number";
-        o.jobs = j["jobs"].get<int>();
-    }
-    if (auto v = o.validate(); !v.empty()) return v;
-    base = o;
-    return {};
+    if (!j.is_object()) return invalid("a preset must be a JSON object");
+    Options o = base;  // returned only if every key is valid
+    if (auto read = readOptions(j, o); !read) return Unexpected(std::move(read).error());
+    if (auto valid = o.validate(); !valid) return Unexpected(std::move(valid).error());
+    return o;
 }
 
-std::string loadPreset(const std::filesystem::path& file, Options& base) {
+Expected<Options> loadPreset(const std::filesystem::path& file, const Options& base) {
     std::ifstream in(file, std::ios::binary);
-    if (!in) return fmt::format("cannot read preset {}", file.string());
+    if (!in) return invalid(fmt::format("cannot read preset {}", file.string()));
     std::stringstream ss;
     ss << in.rdbuf();
-    if (auto err = optionsFromJson(ss.str(), base); !err.empty())
-        return fmt::format("preset {}: {}", file.string(), err);
-    return {};
+    auto options = optionsFromJson(ss.str(), base);
+    if (!options) return invalid(fmt::format("preset {}: {}", file.string(), options.error().message));
+    return options;
 }
 
-std::string savePreset(const std::filesystem::path& file, const Options& options) {
+Status savePreset(const std::filesystem::path& file, const Options& options) {
     const auto absolute = std::filesystem::absolute(file);
-    try {
-        if (auto err = ensureFolder(absolute.parent_path()); !err.empty()) return err;
-        TempFile tmp(absolute.parent_path());
-        {
-            std::ofstream out(tmp.path(), std::ios::binary | std::ios::trunc);
-            out << optionsToJson(options) << "\n";
-            if (!out) return "cannot write preset " + file.string();
-        }
-        return tmp.commit(absolute, true);
-    } catch (const std::exception& e) {
-        return e.what();
+    if (auto made = ensureFolder(absolute.parent_path()); !made) return made;
+    auto tmp = TempFile::create(absolute.parent_path());
+    if (!tmp) return Unexpected(std::move(tmp).error());
+    {
+        std::ofstream out(tmp->path(), std::ios::binary | std::ios::trunc);
+        out << optionsToJson(options) << "\n";
+        out.flush();
+        if (!out) return fail(ErrorCode::OutputFailed, "cannot write preset " + file.string());
     }
+    return tmp->commit(absolute, true);
 }
 
 }  // namespace imgopt

@@ -1,4 +1,4 @@
-#include "imgopt/report.hpp"
+#include "report_builder.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -10,7 +10,8 @@
 #include <sys/utsname.h>
 #include <thread>
 
-#include "imgopt/vips_runtime.hpp"
+#include "imgopt/progress.hpp"
+#include "imgopt/runtime.hpp"
 
 namespace imgopt {
 
@@ -34,6 +35,7 @@ Percentiles percentiles(std::vector<double> v) {
 void summarise(RunReport& r) {
     ReportSummary s;
     s.wallSeconds = r.summary.wallSeconds;
+    s.pausedSeconds = r.summary.pausedSeconds;
     std::vector<double> process, wait;
     for (const auto& f : r.files) {
         ++s.files;
@@ -49,16 +51,15 @@ void summarise(RunReport& r) {
             s.outputBytes += f.outputBytes;
         }
         if (f.timings.processSeconds > 0) process.push_back(f.timings.processSeconds);
-        if (f.batch != 0) wait.push_back(f.timings.queueWaitSeconds);
+        // Only tasks that ran have waited in the queue; one cancelled while queued has no wait to report.
+        if (f.batch != 0 && f.worker >= 0) wait.push_back(f.timings.queueWaitSeconds);
     }
     s.savedBytes = std::int64_t(s.inputBytes) - std::int64_t(s.outputBytes);
     r.summary = s;
     r.processSeconds = percentiles(process);
     r.queueWaitSeconds = percentiles(wait);
-    if (s.wallSeconds > 0) {
-        r.imagesPerSecond = double(s.optimized + s.keptOriginal) / s.wallSeconds;
-        r.inputMegabytesPerSecond = double(s.inputBytes) / 1e6 / s.wallSeconds;
-    }
+    r.imagesPerSecond = imagesPerSecond(s.optimized + s.keptOriginal, s.wallSeconds);
+    r.inputMegabytesPerSecond = s.wallSeconds > 0 ? double(s.inputBytes) / 1e6 / s.wallSeconds : 0.0;
 }
 
 SystemInfo currentSystem() {
@@ -79,7 +80,7 @@ SystemInfo currentSystem() {
         std::uint64_t kb = 0;
         if (in >> key >> kb) s.memoryBytes = kb * 1024;
     }
-    s.libvips = vipsVersion();
+    s.libvips = libvipsVersion();
     utsname u{};
     if (::uname(&u) == 0) s.os = std::string(u.sysname) + " " + u.release + " " + u.machine;
     // Asked at run time, so the report names the allocator really in use (linked or LD_PRELOADed).

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "imgopt/progress.hpp"
 #include "imgopt/report_writer.hpp"
 
 namespace imgopt {
@@ -25,7 +26,7 @@ std::string reportToCsv(const RunReport& r) {
         const bool hasOutput = f.output.has_value();
         const std::string saved =
             hasOutput && f.inputBytes > 0
-                ? fmt::format("{:.2f}", 100.0 * (1.0 - double(f.outputBytes) / double(f.inputBytes)))
+                ? fmt::format("{:.2f}", savingPercent(f.inputBytes, f.outputBytes))
                 : "";
         out += fmt::format("{},{},{},{},{},{},{},{},{},{},{:.4f},{:.4f},{:.4f},{:.4f},{},{},{},{},{}\n",
                            quoted(f.input.string()), hasOutput ? quoted(f.output->string()) : "",

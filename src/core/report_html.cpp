@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 
+#include "imgopt/progress.hpp"
 #include "imgopt/report_writer.hpp"
 
 namespace imgopt {
@@ -100,8 +101,8 @@ std::string reportToHtml(const RunReport& r) {
     }
     Series rss{"RSS", "#d04a4a", {}}, avail{"available", "#4a7bd0", {}};
     for (const auto& m : r.memory) {
-        rss.points.emplace_back(m.seconds, double(m.rssBytes) / (1024.0 * 1024.0));
-        avail.points.emplace_back(m.seconds, double(m.availableBytes) / (1024.0 * 1024.0));
+        rss.points.emplace_back(m.seconds, double(m.rssBytes) / 1e6);
+        avail.points.emplace_back(m.seconds, double(m.availableBytes) / 1e6);
     }
     std::vector<int> sizes;
     for (const auto& b : r.batches) sizes.push_back(b.size);
@@ -122,12 +123,12 @@ std::string reportToHtml(const RunReport& r) {
     html += "<table><tr><th>files</th><th>optimized</th><th>kept original</th><th>skipped</th><th>failed</th>"
             "<th>input bytes</th><th>output bytes</th><th>saved</th><th>images/s</th><th>peak RSS</th></tr>\n";
     html += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>"
-                        "<td>{} ({:.1f}%)</td><td>{:.2f}</td><td>{:.1f} MiB</td></tr></table>\n",
+                        "<td>{} ({:.1f}%)</td><td>{:.2f}</td><td>{}</td></tr></table>\n",
                         s.files, s.optimized, s.keptOriginal, s.skipped, s.failed, s.inputBytes, s.outputBytes,
-                        s.savedBytes, s.inputBytes ? 100.0 * double(s.savedBytes) / double(s.inputBytes) : 0.0,
-                        r.imagesPerSecond, double(r.peakRssBytes) / (1024.0 * 1024.0));
+                        s.savedBytes, savingPercent(s.inputBytes, s.outputBytes),
+                        r.imagesPerSecond, formatBytes(std::int64_t(r.peakRssBytes)));
     html += lineChart("Throughput (cumulative images)", "images", {done});
-    html += lineChart("Memory", "MiB", {rss, avail});
+    html += lineChart("Memory", "MB", {rss, avail});
     html += barChart("Batch sizes", sizes);
     html += "<h2>Files</h2>\n<table><tr><th>input</th><th>status</th><th>before</th><th>after</th><th>seconds</th>"
             "<th>message</th></tr>\n";

@@ -32,10 +32,13 @@ std::string reportToJson(const RunReport& r) {
                     {"outputBytes", s.outputBytes},
                     {"savedBytes", s.savedBytes},
                     {"wallSeconds", s.wallSeconds},
+                    {"pausedSeconds", s.pausedSeconds},
                     {"imagesPerSecond", r.imagesPerSecond},
                     {"inputMegabytesPerSecond", r.inputMegabytesPerSecond},
                     {"peakRssBytes", r.peakRssBytes},
-                    {"notImages", r.scanNotImages}};
+                    {"notImages", r.scanNotImages},
+                    {"hiddenSkipped", r.scanHiddenSkipped},
+                    {"duplicates", r.scanDuplicates}};
     json files = json::array();
     for (const auto& f : r.files) {
         files.push_back({{"input", f.input.string()},
@@ -57,7 +60,8 @@ std::string reportToJson(const RunReport& r) {
                          {"batch", f.batch > 0 ? json(f.batch) : json(nullptr)},
                          {"priority", f.priority},
                          {"warning", textOrNull(f.warning)},
-                         {"error", textOrNull(f.error)}});
+                         {"error", textOrNull(f.error)},
+                         {"errorCode", f.errorCode ? json(toString(*f.errorCode)) : json(nullptr)}});
     }
     j["files"] = std::move(files);
     json batches = json::array();

@@ -1,4 +1,4 @@
-#include "imgopt/safe_writer.hpp"
+#include "safe_writer.hpp"
 
 #include <atomic>
 #include <cerrno>
@@ -8,10 +8,11 @@
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utility>
 #include <vips/vips8>
 
-#include "imgopt/header_reader.hpp"
-#include "imgopt/vips_runtime.hpp"
+#include "header_reader.hpp"
+#include "vips_runtime.hpp"
 
 namespace fs = std::filesystem;
 
@@ -21,7 +22,8 @@ constexpr std::string_view kTempPrefix = ".imgopt-";
 std::atomic<unsigned> g_counter{0};
 }  // namespace
 
-TempFile::TempFile(const fs::path& folder) {
+Expected<TempFile> TempFile::create(const fs::path& folder) {
+    TempFile file;
     // O_EXCL makes the name ours even if another process picked the same one.
     for (int attempt = 0; attempt < 100; ++attempt) {
         const auto name = fmt::format("{}{}-{}-{}.tmp", kTempPrefix, ::getpid(), g_counter.fetch_add(1), attempt);
@@ -32,20 +34,25 @@ TempFile::TempFile(const fs::path& folder) {
             // by a failing task's clean-up in between.
             std::error_code ec;
             for (fs::path p = folder; !p.empty() && !fs::exists(p, ec) && p != p.parent_path(); p = p.parent_path())
-                createdFolders_.push_back(p);
+                file.createdFolders_.push_back(p);
             fs::create_directories(folder, ec);
             fd = ::open(candidate.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0644);
         }
         if (fd >= 0) {
             ::close(fd);
-            path_ = candidate;
-            return;
+            file.path_ = candidate;
+            return file;
         }
-        if (errno != EEXIST) throw std::runtime_error(fmt::format("cannot create a file in {}: {}", folder.string(),
-                                                                  std::strerror(errno)));
+        if (errno != EEXIST)
+            return fail(ErrorCode::OutputFailed,
+                        fmt::format("cannot create a file in {}: {}", folder.string(), std::strerror(errno)));
     }
-    throw std::runtime_error("cannot find a free temporary file name in " + folder.string());
+    return fail(ErrorCode::OutputFailed, "cannot find a free temporary file name in " + folder.string());
 }
+
+TempFile::TempFile(TempFile&& other) noexcept
+    : path_(std::exchange(other.path_, {})), createdFolders_(std::move(other.createdFolders_)),
+      committed_(other.committed_) {}
 
 TempFile::~TempFile() {
     if (!committed_ && !path_.empty()) {
@@ -55,19 +62,18 @@ TempFile::~TempFile() {
     }
 }
 
-std::string TempFile::commit(const fs::path& target, bool replace) {
+Status TempFile::commit(const fs::path& target, bool replace) {
+    const auto failed = [](int err) {
+        if (err == EEXIST) return fail(ErrorCode::OutputFailed, "the output file appeared meanwhile; left it untouched");
+        return fail(ErrorCode::OutputFailed, fmt::format("cannot move the output into place: {}", std::strerror(err)));
+    };
     if (replace) {
-        if (::rename(path_.c_str(), target.c_str()) != 0)
-            return fmt::format("cannot move the output into place: {}", std::strerror(errno));
+        if (::rename(path_.c_str(), target.c_str()) != 0) return failed(errno);
     } else if (::renameat2(AT_FDCWD, path_.c_str(), AT_FDCWD, target.c_str(), RENAME_NOREPLACE) != 0) {
         // No-clobber rename, so a file that appeared meanwhile is never replaced. Filesystems without
         // RENAME_NOREPLACE get link(), which also fails on an existing target.
-        if (errno == EEXIST) return "the output file appeared meanwhile; left it untouched";
-        if (errno != EINVAL && errno != ENOSYS)
-            return fmt::format("cannot move the output into place: {}", std::strerror(errno));
-        if (::link(path_.c_str(), target.c_str()) != 0)
-            return errno == EEXIST ? std::string("the output file appeared meanwhile; left it untouched")
-                                   : fmt::format("cannot move the output into place: {}", std::strerror(errno));
+        if (errno != EINVAL && errno != ENOSYS) return failed(errno);
+        if (::link(path_.c_str(), target.c_str()) != 0) return failed(errno);
         ::unlink(path_.c_str());
     }
     committed_ = true;
@@ -79,17 +85,17 @@ bool TempFile::isTempName(const fs::path& p) {
     return name.rfind(kTempPrefix, 0) == 0 && name.size() > 4 && name.ends_with(".tmp");
 }
 
-VerifyOutcome verifyOutput(const fs::path& file, ImageFormat expected, int width, int height, bool fullDecode) {
+Status verifyOutput(const fs::path& file, ImageFormat expected, int width, int height, bool fullDecode) {
+    const auto wrong = [](std::string message) { return fail(ErrorCode::OutputFailed, std::move(message)); };
     auto header = readHeader(file);
-    if (auto* err = std::get_if<HeaderError>(&header))
-        return {false, "the written file does not read back: " + err->message};
-    const auto& h = std::get<ImageHeader>(header);
+    if (!header) return wrong("the written file does not read back: " + header.error().message);
+    const auto& h = *header;
     if (h.format != expected)
-        return {false, fmt::format("the written file reads back as {}, not {}", formatInfo(h.format).name,
-                                   formatInfo(expected).name)};
+        return wrong(fmt::format("the written file reads back as {}, not {}", formatInfo(h.format).name,
+                                 formatInfo(expected).name));
     const int pageHeight = h.pages > 1 && h.height % h.pages == 0 ? h.height / h.pages : h.height;
     if (h.width != width || (h.height != height && pageHeight != height))
-        return {false, fmt::format("the written file is {}x{}, expected {}x{}", h.width, h.height, width, height)};
+        return wrong(fmt::format("the written file is {}x{}, expected {}x{}", h.width, h.height, width, height));
     if (fullDecode) {
         try {
             auto image = vips::VImage::new_from_file(
@@ -98,22 +104,19 @@ VerifyOutcome verifyOutput(const fs::path& file, ImageFormat expected, int width
             (void)image.avg();
         } catch (const vips::VError&) {
             const auto detail = takeVipsErrorFor({file.string()});
-            return {false, "the written file does not decode" + (detail.empty() ? "" : ": " + detail)};
+            return wrong("the written file does not decode" + (detail.empty() ? "" : ": " + detail));
         }
     }
-    return {true, {}};
+    return {};
 }
 
-std::string copyIntoPlace(const fs::path& source, const fs::path& target, bool replace) {
-    try {
-        TempFile tmp(target.parent_path());
-        std::error_code ec;
-        fs::copy_file(source, tmp.path(), fs::copy_options::overwrite_existing, ec);
-        if (ec) return fmt::format("cannot copy the original: {}", ec.message());
-        return tmp.commit(target, replace);
-    } catch (const std::exception& e) {
-        return e.what();
-    }
+Status copyIntoPlace(const fs::path& source, const fs::path& target, bool replace) {
+    auto tmp = TempFile::create(target.parent_path());
+    if (!tmp) return Unexpected(std::move(tmp).error());
+    std::error_code ec;
+    fs::copy_file(source, tmp->path(), fs::copy_options::overwrite_existing, ec);
+    if (ec) return fail(ErrorCode::OutputFailed, fmt::format("cannot copy the original: {}", ec.message()));
+    return tmp->commit(target, replace);
 }
 
 void copyModificationTime(const fs::path& from, const fs::path& to) {
@@ -128,10 +131,10 @@ void copyPermissions(const fs::path& from, const fs::path& to) {
     if (::stat(from.c_str(), &st) == 0) ::chmod(to.c_str(), st.st_mode & 07777);
 }
 
-std::string ensureFolder(const fs::path& folder) {
+Status ensureFolder(const fs::path& folder) {
     std::error_code ec;
     fs::create_directories(folder, ec);
-    if (ec) return fmt::format("cannot create folder {}: {}", folder.string(), ec.message());
+    if (ec) return fail(ErrorCode::OutputFailed, fmt::format("cannot create folder {}: {}", folder.string(), ec.message()));
     return {};
 }
 

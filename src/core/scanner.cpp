@@ -1,10 +1,10 @@
-#include "imgopt/scanner.hpp"
+#include "scanner.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
 
-#include "imgopt/safe_writer.hpp"
-#include "imgopt/vips_runtime.hpp"
+#include "safe_writer.hpp"
+#include "vips_runtime.hpp"
 
 namespace fs = std::filesystem;
 
@@ -20,10 +20,30 @@ bool isHidden(const fs::path& p) {
 bool contentIsImage(const fs::path& p) {
     const std::string loader = findLoader(p.string());
     if (loader.empty()) {
-        takeVipsErrorFor({p.string()});
+        (void)takeVipsErrorFor({p.string()});
         return false;
     }
     return formatFromLoader(loader) != ImageFormat::Unknown;
+}
+
+// The folder's entries, sorted by name. Iterating can fail half-way (the folder vanishes, a permission
+// changes); then the folder is reported as unreadable rather than half-listed.
+Expected<std::vector<fs::directory_entry>> listFolder(const fs::path& dir) {
+    const auto unreadable = [&](const std::error_code& ec) {
+        return fail(ErrorCode::InputUnreadable, fmt::format("cannot read folder {}: {}", dir.string(), ec.message()));
+    };
+    std::error_code ec;
+    fs::directory_iterator iter(dir, fs::directory_options::skip_permission_denied, ec);
+    if (ec) return unreadable(ec);
+    std::vector<fs::directory_entry> entries;
+    for (; iter != fs::directory_iterator(); iter.increment(ec)) {
+        if (ec) return unreadable(ec);
+        entries.push_back(*iter);
+    }
+    if (ec) return unreadable(ec);
+    std::sort(entries.begin(), entries.end(),
+              [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
+    return entries;
 }
 
 }  // namespace
@@ -31,7 +51,7 @@ bool contentIsImage(const fs::path& p) {
 Scanner::Scanner(const Options& options) : options_(options) {}
 
 bool Scanner::isOwnOutputDir(const fs::path& dir) const {
-    if (dir.filename() == kOptimizedDirName) return true;
+    if (dir.filename() == kOptimizedFolderName) return true;
     if (options_.outputMode == OutputMode::OutputDir && !options_.outputDir.empty()) {
         std::error_code ec;
         const auto out = fs::weakly_canonical(options_.outputDir, ec);
@@ -67,14 +87,14 @@ bool Scanner::admit(const fs::path& path, const fs::path& root, bool explicitFil
 }
 
 void Scanner::scanFolder(const fs::path& root, const std::function<void(ScanItem)>& onItem,
-                         const std::atomic<bool>* cancel) {
+                         const CancelToken* cancel) {
     std::error_code ec;
     const fs::path canonicalRoot = fs::weakly_canonical(root, ec);
     // Explicit stack, sorted entries: stable order, and no recursion depth limit on deep trees.
     std::vector<fs::path> stack{root};
     std::vector<fs::path> visitedDirs;
     while (!stack.empty()) {
-        if (cancel && cancel->load()) return;
+        if (cancel && cancel->cancelled()) return;
         const fs::path dir = stack.back();
         stack.pop_back();
         const fs::path realDir = fs::weakly_canonical(dir, ec);
@@ -86,17 +106,13 @@ void Scanner::scanFolder(const fs::path& root, const std::function<void(ScanItem
         if (std::find(visitedDirs.begin(), visitedDirs.end(), realDir) != visitedDirs.end()) continue;
         visitedDirs.push_back(realDir);
 
-        std::vector<fs::directory_entry> entries;
-        fs::directory_iterator iter(dir, fs::directory_options::skip_permission_denied, ec);
-        if (ec) {
-            summary_.errors.push_back(fmt::format("cannot read folder {}: {}", dir.string(), ec.message()));
+        auto entries = listFolder(dir);
+        if (!entries) {
+            summary_.errors.push_back(entries.error().message);
             continue;
         }
-        for (const auto& e : iter) entries.push_back(e);
-        std::sort(entries.begin(), entries.end(),
-                  [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
         std::vector<fs::path> subdirs;
-        for (const auto& e : entries) {
+        for (const auto& e : *entries) {
             const fs::path& p = e.path();
             if (isHidden(p) && !options_.includeHidden) {
                 if (!TempFile::isTempName(p)) ++summary_.hiddenSkipped;
@@ -119,14 +135,14 @@ void Scanner::scanFolder(const fs::path& root, const std::function<void(ScanItem
 }
 
 ScanSummary Scanner::scan(const std::vector<fs::path>& inputs, const std::function<void(ScanItem)>& onItem,
-                          const std::atomic<bool>* cancel) {
+                          const CancelToken* cancel) {
     summary_ = {};
     for (const auto& raw : inputs) {
-        if (cancel && cancel->load()) break;
-        const fs::path input = fs::absolute(raw).lexically_normal();
-        fs::path clean = input;
-        if (clean.filename().empty()) clean = clean.parent_path();  // "dir/" -> "dir"
+        if (cancel && cancel->cancelled()) break;
         std::error_code ec;
+        fs::path clean = fs::absolute(raw, ec).lexically_normal();
+        if (ec) clean = raw.lexically_normal();
+        if (clean.filename().empty()) clean = clean.parent_path();  // "dir/" -> "dir"
         const auto st = fs::status(clean, ec);
         // A missing or odd path still becomes a task, so it gets its own per-file error like any bad input.
         if (!ec && fs::is_directory(st))

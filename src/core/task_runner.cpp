@@ -1,11 +1,11 @@
-#include "imgopt/task_runner.hpp"
+#include "task_runner.hpp"
 
 #include <chrono>
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include "imgopt/encoder.hpp"
-#include "imgopt/safe_writer.hpp"
+#include "encoder.hpp"
+#include "safe_writer.hpp"
 
 namespace fs = std::filesystem;
 
@@ -15,10 +15,8 @@ namespace {
 using Clock = std::chrono::steady_clock;
 double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
 
-std::string joinWarnings(const std::vector<std::string>& warnings) {
-    std::string out;
-    for (const auto& w : warnings) out += (out.empty() ? "" : "; ") + w;
-    return out;
+void addWarning(TaskResult& r, const std::string& warning) {
+    r.warning += (r.warning.empty() ? "" : "; ") + warning;
 }
 
 TaskResult baseResult(const PlannedTask& task) {
@@ -29,9 +27,16 @@ TaskResult baseResult(const PlannedTask& task) {
     r.outputFormat = task.outputFormat;
     r.inputBytes = task.source.bytes;
     r.priority = task.priority;
-    r.warning = joinWarnings(task.warnings);
+    for (const auto& w : task.warnings) addWarning(r, w);
     r.timings.validateSeconds = task.validateSeconds;
     return r;
+}
+
+// Failed, or skipped when the error is a cancellation.
+void setError(TaskResult& r, const Error& e) {
+    r.status = e.code == ErrorCode::Cancelled ? TaskStatus::Skipped : TaskStatus::Failed;
+    r.error = e.message;
+    r.errorCode = e.code;
 }
 
 bool existsOnDisk(const fs::path& p) {
@@ -53,13 +58,83 @@ TaskResult keepOriginal(TaskResult r, const PlannedTask& task, const Options& op
     }
     // Same format, so the planned name already has the source's extension.
     const bool replace = options.onConflict == ConflictPolicy::Overwrite;
-    if (auto err = copyIntoPlace(task.source.path, task.output, replace); !err.empty()) {
-        r.status = TaskStatus::Failed;
-        r.error = err;
+    if (auto copied = copyIntoPlace(task.source.path, task.output, replace); !copied) {
+        setError(r, copied.error());
         return r;
     }
     if (options.keepDates) copyModificationTime(task.source.path, task.output);
     r.output = task.output;
+    return r;
+}
+
+// True when the rule says the original stays: not smaller, not allowed larger, and nothing asked for that
+// must be written anyway (outside in-place mode, a conversion the user chose, or a resize, is always written).
+bool keepsOriginal(const PlannedTask& task, const Options& options, const EncodedImage& enc, std::uint64_t outBytes) {
+    const bool sameFormat = task.outputFormat == task.header.format;
+    const bool resized = enc.width != task.header.uprightWidth() || enc.height != task.header.uprightHeight();
+    const bool inPlace = options.outputMode == OutputMode::InPlace;
+    return outBytes >= task.source.bytes && !options.allowLarger && ((sameFormat && !resized) || inPlace);
+}
+
+// Verify, then commit the encoded temporary file as the task's output.
+Status commitOutput(TempFile& tmp, const PlannedTask& task, const Options& options, const EncodedImage& enc) {
+    const bool inPlace = options.outputMode == OutputMode::InPlace;
+    if (auto v = verifyOutput(tmp.path(), task.outputFormat, enc.width, enc.height, inPlace); !v) return v;
+    if (options.keepDates) copyModificationTime(task.source.path, tmp.path());
+    // A replacement keeps the original's permissions; new files get the process's defaults.
+    if (inPlace) copyPermissions(task.source.path, tmp.path());
+    const bool replace = (inPlace && task.output == task.source.path) ||
+                         (options.onConflict == ConflictPolicy::Overwrite && existsOnDisk(task.output));
+    return tmp.commit(task.output, replace);
+}
+
+void finishWritten(TaskResult& r, const PlannedTask& task, const Options& options, const EncodedImage& enc,
+                   std::uint64_t outBytes) {
+    if (options.outputMode == OutputMode::InPlace && task.output != task.source.path) {
+        // A converted in-place result has a new name; the original goes only now that it is committed.
+        if (::unlink(task.source.path.c_str()) != 0) addWarning(r, "the original could not be removed");
+    }
+    r.status = TaskStatus::Optimized;
+    r.output = task.output;
+    r.outputBytes = outBytes;
+    r.width = enc.width;
+    r.height = enc.height;
+}
+
+TaskResult encodeAndWrite(TaskResult r, const PlannedTask& task, const Options& options, const CancelToken& cancel) {
+    auto tmp = TempFile::create(task.output.parent_path());
+    if (!tmp) {
+        setError(r, tmp.error());
+        return r;
+    }
+    const auto encodeStart = Clock::now();
+    const auto enc = encodeImage(task, options, tmp->path(), cancel);
+    r.timings.encodeSeconds = since(encodeStart);
+    if (!enc) {
+        setError(r, enc.error());
+        return r;
+    }
+    if (cancel.cancelled()) {
+        // Encoders that compress after libvips has produced the pixels (libheif) cannot be killed mid-way;
+        // their finished file is discarded like a killed one.
+        setError(r, Error{ErrorCode::Cancelled, "cancelled"});
+        return r;
+    }
+    const auto writeStart = Clock::now();
+    const std::uint64_t outBytes = fileSize(tmp->path());
+    if (keepsOriginal(task, options, *enc, outBytes)) {
+        const bool converted = task.outputFormat != task.header.format ||
+                               enc->width != task.header.uprightWidth() || enc->height != task.header.uprightHeight();
+        r = keepOriginal(std::move(r), task, options);
+        if (r.status == TaskStatus::KeptOriginal && converted)
+            addWarning(r, fmt::format("the {} result was not smaller, so the original stays",
+                                      formatInfo(task.outputFormat).name));
+    } else if (auto committed = commitOutput(*tmp, task, options, *enc); !committed) {
+        setError(r, committed.error());
+    } else {
+        finishWritten(r, task, options, *enc, outBytes);
+    }
+    r.timings.writeSeconds = since(writeStart);
     return r;
 }
 
@@ -69,94 +144,30 @@ TaskResult runTask(const PlannedTask& task, const Options& options, const Cancel
     const auto start = Clock::now();
     TaskResult r = baseResult(task);
     if (task.action == Action::Skip) {
+        setError(r, Error{ErrorCode::OutputExists,
+                          fmt::format("{} exists, and existing outputs are skipped", task.output.filename().string())});
         r.status = TaskStatus::Skipped;
-        r.error = fmt::format("{} exists (--on-conflict skip)", task.output.filename().string());
         return r;
     }
-    const bool inPlace = options.outputMode == OutputMode::InPlace;
-    const fs::path folder = task.output.parent_path();
-    try {
-        TempFile tmp(folder);
-        const auto encodeStart = Clock::now();
-        const auto enc = encodeImage(task, options, tmp.path(), cancel);
-        r.timings.encodeSeconds = since(encodeStart);
-        if (!enc.ok) {
-            r.status = enc.cancelled ? TaskStatus::Skipped : TaskStatus::Failed;
-            r.error = enc.error;
-            r.timings.processSeconds = since(start);
-            return r;
-        }
-        if (cancel.cancelled()) {
-            // Encoders that compress after libvips has produced the pixels (libwebp, libheif) cannot be
-            // killed mid-way; their finished file is discarded like a killed one.
-            r.status = TaskStatus::Skipped;
-            r.error = "cancelled";
-            r.timings.processSeconds = since(start);
-            return r;
-        }
-        const auto writeStart = Clock::now();
-        const std::uint64_t outBytes = fileSize(tmp.path());
-        const bool sameFormat = task.outputFormat == task.header.format;
-        const bool resized = enc.width != task.header.uprightWidth() || enc.height != task.header.uprightHeight();
-        const bool notSmaller = outBytes >= task.source.bytes;
-        // Outside in-place mode a conversion the user asked for, or a resize, is always written.
-        if (notSmaller && !options.allowLarger && ((sameFormat && !resized) || inPlace)) {
-            r = keepOriginal(std::move(r), task, options);
-            if (r.status == TaskStatus::KeptOriginal && inPlace && !(sameFormat && !resized))
-                r.warning += (r.warning.empty() ? "" : "; ") +
-                             fmt::format("the {} result was not smaller, so the original stays",
-                                         formatInfo(task.outputFormat).name);
-            r.timings.writeSeconds = since(writeStart);
-            r.timings.processSeconds = since(start);
-            return r;
-        }
-        if (auto v = verifyOutput(tmp.path(), task.outputFormat, enc.width, enc.height, inPlace); !v.ok) {
-            r.error = v.error;
-            r.timings.processSeconds = since(start);
-            return r;
-        }
-        if (options.keepDates) copyModificationTime(task.source.path, tmp.path());
-        // A replacement keeps the original's permissions; new files get the process's defaults.
-        if (inPlace) copyPermissions(task.source.path, tmp.path());
-        const bool replace = (inPlace && task.output == task.source.path) ||
-                             (options.onConflict == ConflictPolicy::Overwrite && existsOnDisk(task.output));
-        if (auto err = tmp.commit(task.output, replace); !err.empty()) {
-            r.error = err;
-            r.timings.processSeconds = since(start);
-            return r;
-        }
-        if (inPlace && task.output != task.source.path) {
-            // A converted in-place result has a new name; the original goes only now that it is committed.
-            if (::unlink(task.source.path.c_str()) != 0)
-                r.warning += (r.warning.empty() ? "" : "; ") + std::string("the original could not be removed");
-        }
-        r.status = TaskStatus::Optimized;
-        r.output = task.output;
-        r.outputBytes = outBytes;
-        r.width = enc.width;
-        r.height = enc.height;
-        r.timings.writeSeconds = since(writeStart);
-    } catch (const std::exception& e) {
-        r.status = TaskStatus::Failed;
-        r.error = e.what();
-    }
+    r = encodeAndWrite(std::move(r), task, options, cancel);
     r.timings.processSeconds = since(start);
     return r;
 }
 
-TaskResult failedResult(const ScanItem& item, ImageFormat inputFormat, std::string error) {
+TaskResult failedResult(const ScanItem& item, ImageFormat inputFormat, const Error& error) {
     TaskResult r;
     r.id = item.id;
     r.input = item.path;
     r.inputFormat = inputFormat;
     r.inputBytes = item.bytes;
     r.status = TaskStatus::Failed;
-    r.error = std::move(error);
+    r.error = error.message;
+    r.errorCode = error.code;
     return r;
 }
 
-TaskResult skippedResult(const ScanItem& item, ImageFormat inputFormat, std::string reason) {
-    TaskResult r = failedResult(item, inputFormat, std::move(reason));
+TaskResult skippedResult(const ScanItem& item, ImageFormat inputFormat, const Error& reason) {
+    TaskResult r = failedResult(item, inputFormat, reason);
     r.status = TaskStatus::Skipped;
     return r;
 }
@@ -174,5 +185,4 @@ std::string_view toString(TaskStatus s) {
     }
     return "failed";
 }
-
 }  // namespace imgopt

@@ -1,9 +1,9 @@
-#include "imgopt/validator.hpp"
+#include "validator.hpp"
 
 #include <chrono>
 #include <fmt/format.h>
 
-#include "imgopt/header_reader.hpp"
+#include "header_reader.hpp"
 
 namespace imgopt {
 namespace {
@@ -19,15 +19,15 @@ ValidationResult validate(const ScanItem& item, const Options& options) {
     const auto elapsed = [&] {
         return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     };
-    auto fail = [&](ImageFormat f, std::string message) {
-        return ValidationError{item, f, std::move(message), elapsed()};
+    auto refuse = [&](ImageFormat f, ErrorCode code, std::string message) {
+        return Unexpected(ValidationFailure{item, f, Error{code, std::move(message)}, elapsed()});
     };
 
     auto header = readHeader(item.path);
-    if (auto* err = std::get_if<HeaderError>(&header)) return fail(ImageFormat::Unknown, err->message);
+    if (!header) return Unexpected(ValidationFailure{item, ImageFormat::Unknown, header.error(), elapsed()});
     ValidatedTask t;
     t.source = item;
-    t.header = std::get<ImageHeader>(header);
+    t.header = *header;
     const auto& h = t.header;
 
     const ImageFormat named = formatFromExtension(item.path);
@@ -39,25 +39,28 @@ ValidationResult validate(const ScanItem& item, const Options& options) {
     // Checked from the header alone, so a decompression bomb costs a few kilobytes of reading.
     const std::uint64_t pixels = std::uint64_t(h.width) * std::uint64_t(h.height);
     if (pixels > options.maxPixels)
-        return fail(h.format, fmt::format("image is {}x{} ({}), above the limit of {} (--max-pixels); refused "
-                                          "before decoding",
-                                          h.width, h.height, megapixels(pixels), megapixels(options.maxPixels)));
+        return refuse(h.format, ErrorCode::PixelLimit,
+                      fmt::format("image is {}x{} ({}), above the pixel limit of {}; refused before decoding",
+                                  h.width, h.height, megapixels(pixels), megapixels(options.maxPixels)));
 
-    t.outputFormat = resolveOutputFormat(options.format, h.format);
+    t.outputFormat = resolveOutputFormat(options.convertTo, h.format);
     if (t.outputFormat == ImageFormat::Unknown)
-        return fail(h.format, fmt::format("ImgOpt cannot write {} files", formatInfo(h.format).name));
+        return refuse(h.format, ErrorCode::InputUnsupported,
+                      fmt::format("ImgOpt cannot write {} files", formatInfo(h.format).name));
 
     if (h.pages > 1) {
         if (canAnimate(h.format)) {
             if (!canAnimate(t.outputFormat))
-                return fail(h.format,
-                            fmt::format("animated {} ({} frames): {} cannot hold an animation, and keeping only "
-                                        "the first frame would lose the rest; use --format original or webp",
-                                        formatInfo(h.format).name, h.pages, formatInfo(t.outputFormat).name));
+                return refuse(h.format, ErrorCode::InputUnsupported,
+                              fmt::format("animated {} ({} frames): {} cannot hold an animation, and keeping only "
+                                          "the first frame would lose the rest; keep its format or convert it "
+                                          "to WebP",
+                                          formatInfo(h.format).name, h.pages, formatInfo(t.outputFormat).name));
         } else if (h.format == ImageFormat::Tiff) {
-            return fail(h.format, fmt::format("multi-page TIFF ({} pages): only single images are optimized, so "
-                                              "it is left untouched",
-                                              h.pages));
+            return refuse(h.format, ErrorCode::InputUnsupported,
+                          fmt::format("multi-page TIFF ({} pages): only single images are optimized, so it is "
+                                      "left untouched",
+                                      h.pages));
         } else {
             t.warnings.push_back(fmt::format("the file holds {} images; only the primary image is written",
                                              h.pages));

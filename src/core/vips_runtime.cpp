@@ -1,4 +1,6 @@
-#include "imgopt/vips_runtime.hpp"
+#include "vips_runtime.hpp"
+
+#include "imgopt/runtime.hpp"
 
 #include <mutex>
 #include <vector>
@@ -12,7 +14,7 @@ std::string g_error;
 std::mutex g_errorMutex;
 }  // namespace
 
-bool initVips(const char* argv0, std::string* error) {
+Status initVips(const char* argv0) {
     std::call_once(g_once, [argv0] {
         if (VIPS_INIT(argv0 ? argv0 : "imgopt") != 0) {
             g_error = vips_error_buffer();
@@ -28,9 +30,13 @@ bool initVips(const char* argv0, std::string* error) {
         vips_leak_set(FALSE);
         g_ok = true;
     });
-    if (!g_ok && error) *error = g_error;
-    return g_ok;
+    if (!g_ok) return fail(ErrorCode::Internal, "cannot start libvips: " + g_error);
+    return {};
 }
+
+Status initialize(const char* argv0) { return initVips(argv0); }
+
+std::string libvipsVersion() { return vips_version_string(); }
 
 std::string takeVipsError() {
     std::lock_guard lock(g_errorMutex);
@@ -67,7 +73,7 @@ namespace {
 void dropLog(const gchar*, GLogLevelFlags, const gchar*, gpointer) {}
 }  // namespace
 
-void showVipsWarnings(bool show) {
+void showLibraryWarnings(bool show) {
     static guint handler = 0;
     if (!show && handler == 0) handler = g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING, dropLog, nullptr);
     if (show && handler != 0) {
@@ -83,9 +89,7 @@ std::string findLoader(const std::string& file) {
     return nick ? nick : "";
 }
 
-std::string vipsVersion() { return vips_version_string(); }
 
 void setVipsThreads(int threads) { vips_concurrency_set(threads < 1 ? 1 : threads); }
-int vipsThreads() { return vips_concurrency_get(); }
 
 }  // namespace imgopt

@@ -1,12 +1,13 @@
-#include "imgopt/worker_pool.hpp"
+#include "worker_pool.hpp"
 
-#include <chrono>
+#include <exception>
+#include <optional>
+#include <string>
 
 namespace imgopt {
 
 WorkerPool::WorkerPool(int workers) {
     if (workers < 1) workers = 1;
-    busy_.assign(std::size_t(workers), 0.0);
     threads_.reserve(std::size_t(workers));
     for (int i = 0; i < workers; ++i) threads_.emplace_back([this, i] { loop(i); });
 }
@@ -22,12 +23,12 @@ WorkerPool::~WorkerPool() {
     for (auto& t : threads_) t.join();
 }
 
-void WorkerPool::submit(Job job, int priority, std::uint64_t key, Dropped dropped) {
+void WorkerPool::submit(Job job, int priority, std::uint64_t key, Fallback fallback) {
     {
         std::lock_guard lock(mutex_);
         const std::uint64_t seq = nextSeq_++;
         queue_.insert(Entry{priority, seq, key});
-        payloads_.emplace(seq, Payload{std::move(job), std::move(dropped)});
+        payloads_.emplace(seq, Payload{std::move(job), std::move(fallback)});
         if (key != 0) keyToSeq_[key] = seq;
     }
     wake_.notify_one();
@@ -50,7 +51,7 @@ bool WorkerPool::reprioritise(std::uint64_t key, int priority) {
 }
 
 bool WorkerPool::remove(std::uint64_t key) {
-    Dropped dropped;
+    Fallback dropped;
     {
         std::lock_guard lock(mutex_);
         auto k = keyToSeq_.find(key);
@@ -63,28 +64,31 @@ bool WorkerPool::remove(std::uint64_t key) {
                 break;
             }
         auto node = payloads_.extract(seq);
-        if (!node.empty()) dropped = std::move(node.mapped().dropped);
+        if (!node.empty()) dropped = std::move(node.mapped().fallback);
     }
     idle_.notify_all();
-    if (dropped) dropped();
+    if (dropped) dropped(Error{ErrorCode::Cancelled, "cancelled"});
     return true;
 }
 
 std::size_t WorkerPool::clear() {
-    std::vector<Dropped> dropped;
+    std::vector<Fallback> dropped;
+    std::size_t count = 0;
     {
         std::lock_guard lock(mutex_);
+        count = queue_.size();
         for (const auto& e : queue_) {
             auto p = payloads_.find(e.seq);
-            if (p->second.dropped) dropped.push_back(std::move(p->second.dropped));
+            if (p->second.fallback) dropped.push_back(std::move(p->second.fallback));
             payloads_.erase(p);
         }
         queue_.clear();
         keyToSeq_.clear();
     }
     idle_.notify_all();
-    for (auto& d : dropped) d();
-    return dropped.size();
+    const Error cancelled{ErrorCode::Cancelled, "cancelled"};
+    for (auto& d : dropped) d(cancelled);
+    return count;
 }
 
 void WorkerPool::pause() {
@@ -100,19 +104,9 @@ void WorkerPool::resume() {
     wake_.notify_all();
 }
 
-bool WorkerPool::paused() const {
-    std::lock_guard lock(mutex_);
-    return paused_;
-}
-
 void WorkerPool::waitIdle() {
     std::unique_lock lock(mutex_);
     idle_.wait(lock, [this] { return queue_.empty() && running_ == 0; });
-}
-
-std::size_t WorkerPool::queued() const {
-    std::lock_guard lock(mutex_);
-    return queue_.size();
 }
 
 int WorkerPool::running() const {
@@ -120,9 +114,17 @@ int WorkerPool::running() const {
     return running_;
 }
 
-std::vector<double> WorkerPool::busySeconds() const {
-    std::lock_guard lock(mutex_);
-    return busy_;
+// A job that throws still ends in its fallback, so whoever waits for its result is never left waiting.
+void WorkerPool::runJob(Payload& payload, int index) {
+    std::optional<Error> thrown;
+    try {
+        payload.job(index);
+    } catch (const std::exception& e) {
+        thrown = Error{ErrorCode::Internal, std::string("internal error: ") + e.what()};
+    } catch (...) {
+        thrown = Error{ErrorCode::Internal, "internal error: an unknown exception"};
+    }
+    if (thrown && payload.fallback) payload.fallback(*thrown);
 }
 
 void WorkerPool::loop(int index) {
@@ -135,19 +137,12 @@ void WorkerPool::loop(int index) {
         queue_.erase(queue_.begin());
         if (e.key != 0) keyToSeq_.erase(e.key);
         auto node = payloads_.extract(e.seq);
-        Job job = std::move(node.mapped().job);
+        Payload payload = std::move(node.mapped());
         ++running_;
         lock.unlock();
-        const auto start = std::chrono::steady_clock::now();
-        try {
-            job(index);
-        } catch (...) {
-            // Jobs report their own failures as results; an escaping exception must not kill the worker.
-        }
-        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        job = nullptr;  // release captured state outside the lock
+        runJob(payload, index);
+        payload = {};  // release captured state outside the lock
         lock.lock();
-        busy_[std::size_t(index)] += seconds;
         --running_;
         if (queue_.empty() && running_ == 0) idle_.notify_all();
     }

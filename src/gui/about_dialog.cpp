@@ -7,7 +7,7 @@
 #include <QStyle>
 
 #include "imgopt/version.hpp"
-#include "imgopt/vips_runtime.hpp"
+#include "imgopt/runtime.hpp"
 #include "ui_about_dialog.h"
 
 namespace imgopt::gui {
@@ -29,7 +29,7 @@ AboutDialog::~AboutDialog() = default;
 QString AboutDialog::versionText() {
     return tr("ImgOpt %1\nQt %2 (built with %3)\nlibvips %4")
         .arg(QString::fromLatin1(kVersion), QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR),
-             QString::fromStdString(vipsVersion()));
+             QString::fromStdString(libvipsVersion()));
 }
 
 }  // namespace imgopt::gui

@@ -21,14 +21,13 @@ Options AppSettings::options() const {
     Options options;
     const QString json = settings_.value(kOptions).toString();
     if (json.isEmpty()) return options;
-    Options parsed = options;
-    const std::string error = optionsFromJson(json.toStdString(), parsed);
-    if (!error.empty()) {
+    auto parsed = optionsFromJson(json.toStdString(), options);
+    if (!parsed) {
         // A settings file from a newer or hand-edited version: fall back to defaults rather than half-apply.
-        qCWarning(lcGui) << "ignoring stored options:" << QString::fromStdString(error);
+        qCWarning(lcGui) << "ignoring stored options:" << QString::fromStdString(parsed.error().message);
         return options;
     }
-    return parsed;
+    return *parsed;
 }
 
 void AppSettings::setOptions(const Options& options) {

@@ -8,7 +8,7 @@
 
 #include "gui/gui_log.hpp"
 #include "imgopt/version.hpp"
-#include "imgopt/vips_runtime.hpp"
+#include "imgopt/runtime.hpp"
 
 namespace imgopt::gui {
 
@@ -20,9 +20,8 @@ bool initApplication(QApplication& app, const char* argv0, QString* error) {
     QApplication::setDesktopFileName(QStringLiteral("imgopt"));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("imgopt"), QIcon(QStringLiteral(":/icons/imgopt.svg"))));
     (void)app;
-    std::string vipsError;
-    if (!initVips(argv0, &vipsError)) {
-        if (error) *error = QString::fromStdString(vipsError);
+    if (auto started = initialize(argv0); !started) {
+        if (error) *error = QString::fromStdString(started.error().message);
         return false;
     }
     return true;

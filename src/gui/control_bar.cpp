@@ -36,21 +36,19 @@ ControlBar::ControlBar(QAction* start, QAction* pause, QAction* cancel, QWidget*
 
 QString ControlBar::progressText() const { return text_->text(); }
 
-void ControlBar::showProgress(const RunProgress& p, RunController::State state) {
+void ControlBar::showProgress(const ProgressSnapshot& p, RunController::State state) {
     const auto total = std::max<std::uint64_t>(p.scanned, 1);
     // QProgressBar holds ints; scale big runs instead of overflowing.
     const int scale = total > 1'000'000'000ull ? 1000 : 1;
     bar_->setRange(0, int(total / std::uint64_t(scale)));
     bar_->setValue(int(std::min(p.done, total) / std::uint64_t(scale)));
 
-    const std::int64_t saved = std::int64_t(p.bytesIn) - std::int64_t(p.bytesOut);
     const QString savedText = tr("saved %1 (%2 %)")
-                                  .arg(formatSignedBytes(saved))
-                                  .arg(QLocale().toString(savingPercent(p.bytesIn, p.bytesOut), 'f', 1));
+                                  .arg(formatSignedBytes(p.savedBytes()))
+                                  .arg(QLocale().toString(p.savedPercent(), 'f', 1));
     QString eta;
-    if (state == RunController::State::Running && p.done > 0 && p.done < p.scanned && p.elapsedSeconds > 0.5) {
-        const double rate = double(p.done) / p.elapsedSeconds;
-        eta = tr("%1 left").arg(formatDuration(double(p.scanned - p.done) / rate));
+    if (const auto left = p.etaSeconds(); state == RunController::State::Running && left) {
+        eta = tr("%1 left").arg(formatDuration(*left));
     } else if (state == RunController::State::Paused) {
         eta = tr("paused");
     } else if (state == RunController::State::Waiting) {
@@ -58,7 +56,7 @@ void ControlBar::showProgress(const RunProgress& p, RunController::State state) 
     } else if (state == RunController::State::Cancelling) {
         eta = tr("cancelling…");
     } else if (state == RunController::State::Idle && p.scanned > 0) {
-        eta = tr("finished in %1").arg(formatDuration(p.elapsedSeconds));
+        eta = tr("finished in %1").arg(formatDuration(p.activeSeconds));
     }
     QStringList parts;
     parts << tr("%1 of %2 files").arg(QLocale().toString(qulonglong(p.done)), QLocale().toString(qulonglong(p.scanned)));

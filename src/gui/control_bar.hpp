@@ -17,7 +17,7 @@ class ControlBar : public QWidget {
 public:
     ControlBar(QAction* start, QAction* pause, QAction* cancel, QWidget* parent = nullptr);
 
-    void showProgress(const RunProgress& progress, RunController::State state);
+    void showProgress(const ProgressSnapshot& progress, RunController::State state);
     QProgressBar* progressBar() const { return bar_; }
     QString progressText() const;
 

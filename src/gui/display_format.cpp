@@ -23,13 +23,15 @@ struct DisplayFormat {
 };
 }  // namespace
 
-QString formatBytes(std::uint64_t bytes) {
-    return QLocale().formattedDataSize(qint64(bytes), 1, QLocale::DataSizeTraditionalFormat);
-}
+QString formatBytes(std::uint64_t bytes) { return formatSignedBytes(std::int64_t(bytes)); }
 
 QString formatSignedBytes(std::int64_t bytes) {
-    const QString magnitude = formatBytes(std::uint64_t(bytes < 0 ? -bytes : bytes));
-    return bytes < 0 ? QStringLiteral("−") + magnitude : magnitude;
+    const QString decimal = QLocale().decimalPoint();
+    const char point = decimal.size() == 1 && decimal[0].unicode() < 128 ? char(decimal[0].unicode()) : '.';
+    QString text = QString::fromStdString(imgopt::formatBytes(bytes, point));
+    // A typographic minus, as the rest of the GUI shows negative figures.
+    if (text.startsWith(QLatin1Char('-'))) text.replace(0, 1, QStringLiteral("−"));
+    return text;
 }
 
 QString formatSeconds(double seconds) {
@@ -37,27 +39,11 @@ QString formatSeconds(double seconds) {
     return DisplayFormat::tr("%1 s").arg(QLocale().toString(seconds, 'f', decimals));
 }
 
-QString formatDuration(double seconds) {
-    const auto total = static_cast<long long>(seconds + 0.5);
-    const long long h = total / 3600, m = (total / 60) % 60, s = total % 60;
-    if (h > 0) {
-        return QStringLiteral("%1:%2:%3").arg(h).arg(m, 2, 10, QLatin1Char('0')).arg(s, 2, 10, QLatin1Char('0'));
-    }
-    return QStringLiteral("%1:%2").arg(m).arg(s, 2, 10, QLatin1Char('0'));
-}
+QString formatDuration(double seconds) { return QString::fromStdString(imgopt::formatDuration(seconds)); }
 
 QString formatName(ImageFormat format) {
-    switch (format) {
-        case ImageFormat::Jpeg: return QStringLiteral("JPEG");
-        case ImageFormat::Png: return QStringLiteral("PNG");
-        case ImageFormat::Webp: return QStringLiteral("WebP");
-        case ImageFormat::Avif: return QStringLiteral("AVIF");
-        case ImageFormat::Heif: return QStringLiteral("HEIF");
-        case ImageFormat::Tiff: return QStringLiteral("TIFF");
-        case ImageFormat::Gif: return QStringLiteral("GIF");
-        case ImageFormat::Unknown: break;
-    }
-    return DisplayFormat::tr("?");
+    if (format == ImageFormat::Unknown) return DisplayFormat::tr("?");
+    return latin1(formatInfo(format).displayName);
 }
 
 QString statusText(TaskStatus status) {
@@ -70,15 +56,8 @@ QString statusText(TaskStatus status) {
     return {};
 }
 
-QString outputFormatText(OutputFormat format) {
-    switch (format) {
-        case OutputFormat::Original: return DisplayFormat::tr("Same as input");
-        case OutputFormat::Jpeg: return QStringLiteral("JPEG");
-        case OutputFormat::Png: return QStringLiteral("PNG");
-        case OutputFormat::Webp: return QStringLiteral("WebP");
-        case OutputFormat::Avif: return QStringLiteral("AVIF");
-    }
-    return {};
+QString outputFormatText(const std::optional<ImageFormat>& convertTo) {
+    return convertTo ? formatName(*convertTo) : DisplayFormat::tr("Same as input");
 }
 
 QString qualityText(int quality) {
@@ -87,11 +66,6 @@ QString qualityText(int quality) {
     const QString translated =
         QCoreApplication::translate("QualityLabel", std::string(label).c_str());
     return DisplayFormat::tr("%1 · %2").arg(quality).arg(translated);
-}
-
-double savingPercent(std::uint64_t before, std::uint64_t after) {
-    if (before == 0) return 0;
-    return 100.0 * (double(before) - double(after)) / double(before);
 }
 
 QString figuresTableHtml(std::span<const std::pair<QString, QString>> rows) {

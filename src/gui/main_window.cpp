@@ -29,7 +29,6 @@
 #include "gui/report_exporter.hpp"
 #include "gui/settings_panel.hpp"
 #include "gui/summary_panel.hpp"
-#include "imgopt/scanner.hpp"
 
 namespace imgopt::gui {
 
@@ -243,8 +242,8 @@ void MainWindow::connectController() {
 void MainWindow::addPaths(const QStringList& paths) {
     if (paths.isEmpty()) return;
     const Options options = settings_->options();
-    if (const std::string error = options.validate(); !error.empty()) {
-        queue_->showNotice(tr("Cannot start: %1").arg(QString::fromStdString(error)));
+    if (const auto valid = options.validate(); !valid) {
+        queue_->showNotice(tr("Cannot start: %1").arg(QString::fromStdString(valid.error().message)));
         settingsDock_->show();
         return;
     }
@@ -330,7 +329,7 @@ void MainWindow::onRunFinished(int run) {
 void MainWindow::addFilesDialog() {
     const QStringList files = QFileDialog::getOpenFileNames(
         this, tr("Add Files"), appSettings_.lastFolder(),
-        tr("Images (*.jpg *.jpeg *.png *.webp *.avif *.heic *.heif *.tif *.tiff *.gif);;All files (*)"));
+        tr("Images (%1);;All files (*)").arg(QString::fromStdString(extensionGlobs())));
     if (files.isEmpty()) return;
     appSettings_.setLastFolder(QFileInfo(files.first()).absolutePath());
     addPaths(files);
@@ -354,7 +353,7 @@ void MainWindow::openOutputFolder() {
             const QueueRow& row = model_->row(i);
             if (row.output.isEmpty() || row.state == RowState::Queued) continue;
             if (options.outputMode == OutputMode::OptimizedSubfolder && !row.root.isEmpty()) {
-                folder = row.root + QLatin1Char('/') + QString::fromLatin1(Scanner::kOptimizedDirName);
+                folder = row.root + QLatin1Char('/') + latin1(kOptimizedFolderName);
             }
             if (folder.isEmpty() || !QFileInfo(folder).isDir()) folder = QFileInfo(row.output).absolutePath();
         }

@@ -163,7 +163,7 @@ void MetricsPanel::refresh() {
 void MetricsPanel::showSnapshot(const MetricsSnapshot& s) {
     updateFigures(s);
     // Charts of a hidden dock need not be redrawn; the next refresh after showing catches up.
-    if (!isVisible() && s.tasksTotal > 0) return;
+    if (!isVisible() && s.progress.scanned > 0) return;
     updateThroughput(s);
     updateMemory(s);
     updateBatches(s);
@@ -257,17 +257,17 @@ void MetricsPanel::updateWorkers(const MetricsSnapshot& s) {
 
 void MetricsPanel::updateFigures(const MetricsSnapshot& s) {
     const MemorySample last = s.memory.empty() ? MemorySample{} : s.memory.back();
+    const ProgressSnapshot& p = s.progress;
     int active = 0;
     for (int a : s.workerActive) active += a;
     const QLocale locale;
     const std::pair<QString, QString> rows[] = {
         {tr("Elapsed"), formatDuration(s.elapsedSeconds)},
-        {tr("Files"), tr("%1 of %2").arg(locale.toString(qulonglong(s.tasksDone)), locale.toString(qulonglong(s.tasksTotal)))},
-        {tr("Failed"), locale.toString(qulonglong(s.tasksFailed))},
-        {tr("Images/s"), locale.toString(s.imagesPerSecond(), 'f', 2)},
-        {tr("Input MB/s"), locale.toString(s.inputMegabytesPerSecond(), 'f', 2)},
-        {tr("Read"), formatBytes(s.inputBytesDone)},
-        {tr("Written"), formatBytes(s.outputBytesDone)},
+        {tr("Files"), tr("%1 of %2").arg(locale.toString(qulonglong(p.done)), locale.toString(qulonglong(p.scanned)))},
+        {tr("Failed"), locale.toString(qulonglong(p.failed))},
+        {tr("Images/s"), locale.toString(p.imagesPerSecond(), 'f', 2)},
+        {tr("Before"), formatBytes(p.inputBytes)},
+        {tr("After"), formatBytes(p.outputBytes)},
         {tr("RSS"), formatBytes(last.rssBytes)},
         {tr("Peak RSS"), formatBytes(s.peakRssBytes)},
         {tr("Available"), formatBytes(last.availableBytes)},

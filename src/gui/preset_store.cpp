@@ -45,16 +45,15 @@ QString PresetStore::validateName(const QString& name) {
 QString PresetStore::save(const QString& name, const Options& options) const {
     if (QString error = validateName(name); !error.isEmpty()) return error;
     if (!QDir().mkpath(directory_)) return PresetStoreText::tr("Cannot create the folder %1.").arg(directory_);
-    const std::string error = savePreset(toPath(filePath(name.trimmed())), options);
-    return QString::fromStdString(error);
+    const auto saved = savePreset(toPath(filePath(name.trimmed())), options);
+    return saved ? QString() : QString::fromStdString(saved.error().message);
 }
 
 QString PresetStore::load(const QString& name, Options& options) const {
     // Presets apply on top of the defaults, so a preset written by an older version still means the same.
-    Options loaded;
-    const std::string error = loadPreset(toPath(filePath(name)), loaded);
-    if (!error.empty()) return QString::fromStdString(error);
-    options = loaded;
+    auto loaded = loadPreset(toPath(filePath(name)), Options{});
+    if (!loaded) return QString::fromStdString(loaded.error().message);
+    options = *loaded;
     return {};
 }
 

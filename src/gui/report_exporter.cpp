@@ -12,13 +12,13 @@ ReportExporter::ReportExporter(Source source, QObject* parent) : QObject(parent)
 
 QString ReportExporter::exportTo(const QString& path) const {
     const std::filesystem::path file(path.toStdString());
-    ReportFormat format;
-    if (!reportFormatFromPath(file, &format)) {
+    if (!reportFormatFromPath(file)) {
         return tr("Unknown report format for %1. Use .json, .csv, .md or .html.").arg(QFileInfo(path).fileName());
     }
     const std::optional<RunReport> report = source_ ? source_() : std::nullopt;
     if (!report) return tr("There is no run to report yet. Optimize some images first.");
-    return QString::fromStdString(writeReport(*report, file));
+    const auto written = writeReport(*report, file);
+    return written ? QString() : QString::fromStdString(written.error().message);
 }
 
 void ReportExporter::exportWithDialog(QWidget* parent, const QString& startFolder) {

@@ -1,6 +1,5 @@
 #include "gui/run_controller.hpp"
 
-#include <QDateTime>
 #include <QMetaObject>
 
 #include "gui/gui_log.hpp"
@@ -29,32 +28,17 @@ void RunController::setOptions(const Options& options) { options_ = options; }
 void RunController::createEngine() {
     engine_.reset();
     ++run_;
-    progress_ = {};
-    activeSeconds_ = 0;
-    activeSince_ = 0;
     const int run = run_;
     EngineCallbacks callbacks;
     // Each callback runs on an engine thread: copy the value into a queued call and return at once.
     callbacks.onScanned = [this, run](const ScanItem& item) {
-        QMetaObject::invokeMethod(this, [this, run, item] {
-            if (run == run_) ++progress_.scanned;
-            emit scanned(run, item);
-            if (run == run_) emit progressChanged();
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(this, [this, run, item] { emit scanned(run, item); }, Qt::QueuedConnection);
     };
     callbacks.onPlanned = [this, run](const PlannedTask& task) {
         QMetaObject::invokeMethod(this, [this, run, task] { emit planned(run, task); }, Qt::QueuedConnection);
     };
     callbacks.onResult = [this, run](const TaskResult& result) {
         QMetaObject::invokeMethod(this, [this, run, result] {
-            if (run == run_) {
-                ++progress_.done;
-                if (result.status == TaskStatus::Failed) ++progress_.failed;
-                if (result.status == TaskStatus::Optimized || result.status == TaskStatus::KeptOriginal) {
-                    progress_.bytesIn += result.inputBytes;
-                    progress_.bytesOut += result.outputBytes;
-                }
-            }
             emit resultReady(run, result);
             if (run == run_) emit progressChanged();
         }, Qt::QueuedConnection);
@@ -84,12 +68,7 @@ void RunController::addPaths(const QStringList& paths, bool startNow) {
         createEngine();
         if (!startNow) engine_->pause();
         engine_->addPaths(toPaths(paths));
-        if (startNow) {
-            activeSince_ = QDateTime::currentMSecsSinceEpoch();
-            setState(State::Running);
-        } else {
-            setState(State::Waiting);
-        }
+        setState(startNow ? State::Running : State::Waiting);
         return;
     }
     engine_->addPaths(toPaths(paths));
@@ -98,27 +77,23 @@ void RunController::addPaths(const QStringList& paths, bool startNow) {
 void RunController::start() {
     if (state_ != State::Waiting) return;
     engine_->resume();
-    activeSince_ = QDateTime::currentMSecsSinceEpoch();
     setState(State::Running);
 }
 
 void RunController::pause() {
     if (state_ != State::Running) return;
     engine_->pause();
-    accumulatePausedTime();
     setState(State::Paused);
 }
 
 void RunController::resume() {
     if (state_ != State::Paused) return;
     engine_->resume();
-    activeSince_ = QDateTime::currentMSecsSinceEpoch();
     setState(State::Running);
 }
 
 void RunController::cancel() {
     if (state_ == State::Idle || state_ == State::Cancelling) return;
-    if (state_ == State::Running) accumulatePausedTime();
     engine_->cancel();
     setState(State::Cancelling);
     // The engine answers every dropped task with a "cancelled" result and then reports finished; that
@@ -136,12 +111,7 @@ bool RunController::processNext(int run, TaskId id) {
     return engine_->raisePriority(id, 1'000'000 + nextBoost_++);
 }
 
-RunProgress RunController::progress() const {
-    RunProgress p = progress_;
-    p.elapsedSeconds = activeSeconds_;
-    if (activeSince_ != 0) p.elapsedSeconds += double(QDateTime::currentMSecsSinceEpoch() - activeSince_) / 1000.0;
-    return p;
-}
+ProgressSnapshot RunController::progress() const { return engine_ ? engine_->progress() : ProgressSnapshot{}; }
 
 std::optional<MetricsSnapshot> RunController::metrics() const {
     if (!engine_) return std::nullopt;
@@ -156,9 +126,7 @@ std::optional<RunReport> RunController::report() const {
 void RunController::handleFinished(int run) {
     // Stale: an older run, a run already closed, or paths that joined after the engine said "finished".
     if (run != run_ || state_ == State::Idle || !engine_ || !engine_->finished()) return;
-    if (state_ == State::Running) accumulatePausedTime();
-    progress_.elapsedSeconds = activeSeconds_;
-    qCDebug(lcGui) << "run" << run << "finished:" << progress_.done << "results";
+    qCDebug(lcGui) << "run" << run << "finished:" << engine_->progress().done << "results";
     setState(State::Idle);
     emit progressChanged();
     emit runFinished(run);
@@ -166,13 +134,6 @@ void RunController::handleFinished(int run) {
         const QStringList paths = std::exchange(pendingPaths_, {});
         addPaths(paths, pendingStart_);
     }
-}
-
-void RunController::accumulatePausedTime() {
-    if (activeSince_ == 0) return;
-    activeSeconds_ += double(QDateTime::currentMSecsSinceEpoch() - activeSince_) / 1000.0;
-    activeSince_ = 0;
-    progress_.elapsedSeconds = activeSeconds_;
 }
 
 void RunController::setState(State state) {

@@ -18,15 +18,6 @@
 
 namespace imgopt::gui {
 
-struct RunProgress {
-    std::uint64_t scanned = 0;
-    std::uint64_t done = 0;
-    std::uint64_t failed = 0;
-    std::uint64_t bytesIn = 0;   // of files with a result that has an output size
-    std::uint64_t bytesOut = 0;
-    double elapsedSeconds = 0;   // while not paused
-};
-
 class RunController : public QObject {
     Q_OBJECT
 public:
@@ -54,7 +45,8 @@ public:
     State state() const { return state_; }
     bool hasRun() const { return engine_ != nullptr; }
     int currentRun() const { return run_; }
-    RunProgress progress() const;
+    // The core's progress model of the current (or last) run; empty before the first run.
+    ProgressSnapshot progress() const;
     std::optional<MetricsSnapshot> metrics() const;
     // The report of the current (or last) run.
     std::optional<RunReport> report() const;
@@ -73,17 +65,13 @@ private:
     void createEngine();
     void setState(State state);
     void handleFinished(int run);
-    void accumulatePausedTime();
 
     Options options_;
     std::unique_ptr<BatchEngine> engine_;
     int run_ = 0;
     State state_ = State::Idle;
-    RunProgress progress_;
     QStringList pendingPaths_;       // dropped while a cancelled run winds down
     bool pendingStart_ = true;
-    qint64 activeSince_ = 0;         // ms since epoch when the current stretch of running began
-    double activeSeconds_ = 0;       // running time before the current stretch
     int nextBoost_ = 1;
 };
 

@@ -73,10 +73,9 @@ void SettingsPanel::wrapAdvancedSection() {
 void SettingsPanel::fillCombos() {
     // Each item carries its enum value as user data, which uic cannot set. So even the fixed lists are filled
     // here rather than being <item>s in the form: text and value sit side by side and cannot drift apart.
-    for (auto f : {OutputFormat::Original, OutputFormat::Jpeg, OutputFormat::Png, OutputFormat::Webp,
-                   OutputFormat::Avif}) {
-        ui_->formatCombo->addItem(outputFormatText(f), int(f));
-    }
+    // The format list comes from the registry; each item's data is the name presets and the CLI use.
+    ui_->formatCombo->addItem(outputFormatText(std::nullopt), QStringLiteral("original"));
+    for (ImageFormat f : conversionTargets()) ui_->formatCombo->addItem(outputFormatText(f), latin1(formatInfo(f).name));
     addItems<ResizeMode>(ui_->resizeModeCombo, {{tr("Keep size"), ResizeMode::None},
                                                 {tr("Width"), ResizeMode::Width},
                                                 {tr("Height"), ResizeMode::Height},
@@ -121,7 +120,8 @@ void SettingsPanel::connectFields() {
 
 Options SettingsPanel::options() const {
     Options o;
-    o.format = currentEnum<OutputFormat>(ui_->formatCombo);
+    if (auto convertTo = parseOutputFormat(ui_->formatCombo->currentData().toString().toStdString()))
+        o.convertTo = *convertTo;
     o.quality = ui_->qualitySlider->value();
     const std::pair<ImageFormat, QSpinBox*> perFormat[] = {{ImageFormat::Jpeg, ui_->jpegQualitySpin},
                                                            {ImageFormat::Png, ui_->pngQualitySpin},
@@ -151,7 +151,7 @@ Options SettingsPanel::options() const {
 
 void SettingsPanel::setOptions(const Options& o) {
     loading_ = true;
-    selectData(ui_->formatCombo, o.format);
+    ui_->formatCombo->setCurrentIndex(std::max(0, ui_->formatCombo->findData(latin1(outputFormatName(o.convertTo)))));
     ui_->qualitySlider->setValue(o.quality);
     auto quality = [&](ImageFormat f) {
         const auto it = o.formatQuality.find(f);

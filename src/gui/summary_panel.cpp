@@ -39,14 +39,14 @@ QString SummaryPanel::summaryLine(const ReportSummary& s) {
         .arg(locale.toString(qulonglong(s.optimized)), locale.toString(qulonglong(s.keptOriginal)),
              locale.toString(qulonglong(s.skipped)), locale.toString(qulonglong(s.failed)),
              formatSignedBytes(s.savedBytes))
-        .arg(locale.toString(s.inputBytes ? 100.0 * double(s.savedBytes) / double(s.inputBytes) : 0.0, 'f', 1))
+        .arg(locale.toString(savingPercent(s.inputBytes, s.outputBytes), 'f', 1))
         .arg(formatSeconds(s.wallSeconds));
 }
 
 void SummaryPanel::showReport(const RunReport& report) {
     const ReportSummary& s = report.summary;
     const QLocale locale;
-    const double percent = s.inputBytes ? 100.0 * double(s.savedBytes) / double(s.inputBytes) : 0.0;
+    const double percent = savingPercent(s.inputBytes, s.outputBytes);
     const std::pair<QString, QString> rows[] = {
         {tr("Files"), locale.toString(qulonglong(s.files))},
         {tr("Optimized"), locale.toString(qulonglong(s.optimized))},

@@ -169,7 +169,10 @@ TEST_F(CliCorpus, BombRefusedFastWithLowMemory) {
     ASSERT_EQ(j["files"].size(), 1u);
     const auto err = lowerCase(str(j["files"][0], "error"));
     EXPECT_NE(err.find("limit"), std::string::npos) << err;
-    EXPECT_NE(err.find("max-pixels"), std::string::npos) << "names the option that raises the limit: " << err;
+    EXPECT_EQ(err.find("--"), std::string::npos) << "the report's message names no CLI flag: " << err;
+    EXPECT_EQ(str(j["files"][0], "errorCode"), "pixel-limit") << "a tool names its own option from the code";
+    EXPECT_NE(r.err.find("--max-pixels"), std::string::npos) << "the CLI names the option that raises the limit: "
+                                                             << r.err;
     EXPECT_EQ(listFiles(work_.path()), (std::vector<std::string>{"bad/bomb-30000x30000.png"}));
 }
 

@@ -25,7 +25,7 @@ void CancelTest::cancelLeavesNoPartialFiles() {
 
     MainWindow window;
     imgopt::Options o = window.settingsPanel()->options();
-    o.format = imgopt::OutputFormat::Webp;  // slow enough that a cancel lands mid-encode
+    o.convertTo = imgopt::ImageFormat::Webp;  // slow enough that a cancel lands mid-encode
     window.settingsPanel()->setOptions(o);
     window.setAutoStart(true);
     QSignalSpy finished(&window, &MainWindow::runFinished);

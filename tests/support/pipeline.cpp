@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "imgopt/output_planner.hpp"
-#include "imgopt/validator.hpp"
+#include "output_planner.hpp"
+#include "validator.hpp"
 
 namespace imgopt::test {
 
@@ -16,17 +16,17 @@ std::optional<PlannedTask> planFile(const std::filesystem::path& file, const Opt
     std::error_code ec;
     item.bytes = std::filesystem::file_size(file, ec);
     auto v = validate(item, options);
-    if (auto* e = std::get_if<ValidationError>(&v)) {
-        ADD_FAILURE() << "validation failed for " << file << ": " << e->message;
+    if (!v) {
+        ADD_FAILURE() << "validation failed for " << file << ": " << v.error().error.message;
         return std::nullopt;
     }
     OutputPlanner planner(options);
-    auto p = planner.plan(std::get<ValidatedTask>(v));
-    if (auto* e = std::get_if<PlanError>(&p)) {
-        ADD_FAILURE() << "planning failed for " << file << ": " << e->message;
+    auto p = planner.plan(*v);
+    if (!p) {
+        ADD_FAILURE() << "planning failed for " << file << ": " << p.error().message;
         return std::nullopt;
     }
-    return std::get<PlannedTask>(p);
+    return *p;
 }
 
 }  // namespace imgopt::test

@@ -2,12 +2,35 @@
 // Test helpers: temporary folders, file hashes, tree copies and paths the build passes in.
 
 #include <cstdint>
+#include <gtest/gtest.h>
+#include <ostream>
+#include <type_traits>
 #include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "imgopt/result.hpp"
+
+namespace imgopt {
+// gtest prints these in failure messages.
+inline void PrintTo(const Error& e, std::ostream* os) { *os << toString(e.code) << ": " << e.message; }
+template <class T, class E>
+void PrintTo(const Expected<T, E>& x, std::ostream* os) {
+    if (x.has_value()) *os << "a value";
+    else *os << "an error (" << ::testing::PrintToString(x.error()) << ")";
+}
+}  // namespace imgopt
+
 namespace imgopt::test {
+
+// The message of a failed result, or "" when it succeeded: lets a test assert on the text it expects.
+template <class T, class E>
+std::string errorText(const Expected<T, E>& x) {
+    if (x.has_value()) return {};
+    if constexpr (std::is_same_v<E, Error>) return x.error().message;
+    else return x.error().error.message;
+}
 
 namespace fs = std::filesystem;
 

@@ -1,7 +1,7 @@
 // Batch sizing: per-task memory estimates and admission under a budget from a (fake) memory probe.
 #include <gtest/gtest.h>
 
-#include "imgopt/batch_sizer.hpp"
+#include "batch_sizer.hpp"
 
 using namespace imgopt;
 
@@ -28,7 +28,7 @@ MemorySample sampleWith(std::uint64_t available, std::uint64_t total = 16ull << 
 std::size_t batchOf(const std::vector<std::uint64_t>& pending, std::uint64_t available) {
     BatchBudgetPolicy policy;
     policy.capBytes = 64ull << 30;  // let available memory decide
-    return admitCount(pending, batchBudget(sampleWith(available), policy), 0, 1000);
+    return admitSelection(pending, batchBudget(sampleWith(available), policy), 0, 1000, false).size();
 }
 
 }  // namespace
@@ -79,26 +79,29 @@ TEST(BatchSizer, BudgetFollowsAvailableMemoryAndIsCapped) {
     EXPECT_LE(batchBudget(sampleWith(64ull << 30), defaults), defaults.capBytes) << "the default cap holds";
 }
 
-TEST(BatchSizer, AdmitsLeadingTasksThatFit) {
+using Indices = std::vector<std::size_t>;
+
+TEST(BatchSizer, AdmitsTasksThatFit) {
     const std::vector<std::uint64_t> pending = {100, 100, 100, 100};
-    EXPECT_EQ(admitCount(pending, 250, 0, 10), 2u);
-    EXPECT_EQ(admitCount(pending, 1000, 0, 10), 4u);
-    EXPECT_EQ(admitCount(pending, 1000, 0, 3), 3u) << "maxCount caps the batch";
-    EXPECT_EQ(admitCount(pending, 250, 100, 10), 1u) << "in-flight work uses part of the budget";
-    EXPECT_EQ(admitCount({}, 1000, 0, 10), 0u);
+    EXPECT_EQ(admitSelection(pending, 250, 0, 10, false), (Indices{0, 1}));
+    EXPECT_EQ(admitSelection(pending, 1000, 0, 10, false).size(), 4u);
+    EXPECT_EQ(admitSelection(pending, 1000, 0, 3, false).size(), 3u) << "maxCount caps the batch";
+    EXPECT_EQ(admitSelection(pending, 250, 100, 10, false), (Indices{0})) << "in-flight work uses part of the budget";
+    EXPECT_TRUE(admitSelection({}, 1000, 0, 10, false).empty());
 }
 
-TEST(BatchSizer, AdmitsInPriorityOrderWithoutSkipping) {
-    // The second task does not fit; the small third one must not jump ahead of it.
-    EXPECT_EQ(admitCount({100, 900, 10}, 500, 0, 10), 1u);
+TEST(BatchSizer, FirstFitPassesOverATaskThatDoesNotFitUnlessTheHeadIsHeld) {
+    EXPECT_EQ(admitSelection({100, 900, 10}, 500, 0, 10, false), (Indices{0, 2}));
+    EXPECT_EQ(admitSelection({300, 10}, 500, 300, 10, false), (Indices{1})) << "the small one runs beside";
+    EXPECT_TRUE(admitSelection({300, 10}, 500, 300, 10, true).empty()) << "a held head is never passed";
 }
 
 TEST(BatchSizer, HugeImageRunsAlone) {
     const std::vector<std::uint64_t> pending = {5000, 10, 10};
-    EXPECT_EQ(admitCount(pending, 1000, 0, 10), 1u) << "admitted alone when nothing runs";
-    EXPECT_EQ(admitCount(pending, 1000, 10, 10), 0u) << "waits while anything else is in flight";
+    EXPECT_EQ(admitSelection(pending, 1000, 0, 10, false), (Indices{0})) << "admitted alone when nothing runs";
+    EXPECT_TRUE(admitSelection(pending, 1000, 10, 10, false).empty()) << "waits while anything else is in flight";
     // A huge image behind small ones: the small ones go, the huge one waits for its own batch.
-    EXPECT_EQ(admitCount({10, 10, 5000}, 1000, 0, 10), 2u);
+    EXPECT_EQ(admitSelection({10, 10, 5000}, 1000, 0, 10, false), (Indices{0, 1}));
 }
 
 TEST(BatchSizer, LessMemoryGivesSmallerBatches) {

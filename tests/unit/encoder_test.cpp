@@ -3,7 +3,7 @@
 #include <vips/vips8>
 
 #include "image_factory.hpp"
-#include "imgopt/encoder.hpp"
+#include "encoder.hpp"
 #include "pipeline.hpp"
 #include "test_support.hpp"
 
@@ -12,23 +12,39 @@ using namespace imgopt::test;
 
 namespace {
 
+// encodeImage's result, flattened for assertions.
+struct Outcome {
+    bool ok = false;
+    bool cancelled = false;
+    int width = 0;
+    int height = 0;
+    std::string error;
+};
+
+Outcome outcomeOf(const Expected<EncodedImage>& encoded) {
+    if (encoded) return {true, false, encoded->width, encoded->height, {}};
+    return {false, encoded.error().code == ErrorCode::Cancelled, 0, 0, encoded.error().message};
+}
+
 struct Encoded {
-    EncodeOutcome outcome;
+    Outcome outcome;
     ImageProbe probe;
 };
 
-Encoded encodeTo(const fs::path& src, OutputFormat format, const fs::path& dest, Options o = {}) {
-    o.format = format;
+Encoded encodeTo(const fs::path& src, std::optional<ImageFormat> format, const fs::path& dest, Options o = {}) {
+    o.convertTo = format;
     Encoded e;
     auto task = planFile(src, o);
     if (!task) return e;
-    e.outcome = encodeImage(*task, o, dest, CancelToken{});
+    e.outcome = outcomeOf(encodeImage(*task, o, dest, CancelToken{}));
     if (e.outcome.ok) e.probe = probeImage(dest);
     return e;
 }
 
-const std::pair<OutputFormat, const char*> kOutputs[] = {
-    {OutputFormat::Jpeg, "jpeg"}, {OutputFormat::Png, "png"}, {OutputFormat::Webp, "webp"}, {OutputFormat::Avif, "heif"}};
+std::string toString(ImageFormat f) { return std::string(formatInfo(f).name); }
+
+const std::pair<ImageFormat, const char*> kOutputs[] = {
+    {ImageFormat::Jpeg, "jpeg"}, {ImageFormat::Png, "png"}, {ImageFormat::Webp, "webp"}, {ImageFormat::Avif, "heif"}};
 
 }  // namespace
 
@@ -83,7 +99,7 @@ TEST(Encoder, AlphaKeptForPngWebpAvif) {
     const double srcAlpha = probeImage(src).averageAlpha;
     ASSERT_GT(srcAlpha, 50);
     ASSERT_LT(srcAlpha, 200);
-    for (auto format : {OutputFormat::Png, OutputFormat::Webp, OutputFormat::Avif}) {
+    for (auto format : {ImageFormat::Png, ImageFormat::Webp, ImageFormat::Avif}) {
         const auto dest = dir / ("out-" + std::string(toString(format)));
         auto e = encodeTo(src, format, dest);
         ASSERT_TRUE(e.outcome.ok) << e.outcome.error;
@@ -96,7 +112,7 @@ TEST(Encoder, GreyAlphaKept) {
     TempDir dir;
     const auto src = dir / "ga.png";
     makeImage(src, {.width = 80, .height = 60, .bands = 2});
-    auto e = encodeTo(src, OutputFormat::Original, dir / "out.png");
+    auto e = encodeTo(src, std::nullopt, dir / "out.png");
     ASSERT_TRUE(e.outcome.ok) << e.outcome.error;
     EXPECT_TRUE(e.probe.hasAlpha);
     EXPECT_NEAR(e.probe.averageAlpha, probeImage(src).averageAlpha, 12);
@@ -106,7 +122,7 @@ TEST(Encoder, JpegFlattensAlpha) {
     TempDir dir;
     const auto src = dir / "rgba.png";
     makeImage(src, {.width = 40, .height = 30, .bands = 4});
-    auto e = encodeTo(src, OutputFormat::Jpeg, dir / "out.jpg");
+    auto e = encodeTo(src, ImageFormat::Jpeg, dir / "out.jpg");
     ASSERT_TRUE(e.outcome.ok) << e.outcome.error;
     EXPECT_FALSE(e.probe.hasAlpha);
     EXPECT_EQ(e.probe.bands, 3);
@@ -158,7 +174,7 @@ TEST(Encoder, MetadataIccKeepsProfileOnly) {
         ASSERT_TRUE(e.outcome.ok) << e.outcome.error;
         EXPECT_TRUE(e.probe.hasIcc) << toString(format);
         EXPECT_FALSE(e.probe.hasXmp) << toString(format);
-        if (format != OutputFormat::Avif) {
+        if (format != ImageFormat::Avif) {
             EXPECT_FALSE(e.probe.hasExif) << toString(format);
         } else {
             // libvips 8.14's heifsave always writes an EXIF item it builds itself (orientation 1, resolution),
@@ -177,7 +193,7 @@ TEST(Encoder, MetadataAllKeepsExifWithOrientationReset) {
     makeImage(src, {.width = 60, .height = 40, .orientation = 6, .withExif = true, .withIcc = true});
     Options o;
     o.metadata = MetadataMode::All;
-    for (auto format : {OutputFormat::Jpeg, OutputFormat::Webp}) {
+    for (auto format : {ImageFormat::Jpeg, ImageFormat::Webp}) {
         auto e = encodeTo(src, format, dir / ("all-" + std::string(toString(format))), o);
         ASSERT_TRUE(e.outcome.ok) << e.outcome.error;
         EXPECT_TRUE(e.probe.hasExif) << toString(format);
@@ -194,12 +210,12 @@ TEST(Encoder, ResizeShrinksKeepingAspect) {
     makeImage(src, {.width = 400, .height = 300});
     Options o;
     o.resize = Resize{ResizeMode::Width, 100};
-    auto e = encodeTo(src, OutputFormat::Original, dir / "out.jpg", o);
+    auto e = encodeTo(src, std::nullopt, dir / "out.jpg", o);
     ASSERT_TRUE(e.outcome.ok) << e.outcome.error;
     EXPECT_EQ(e.probe.width, 100);
     EXPECT_EQ(e.probe.height, 75);
     o.resize = Resize{ResizeMode::LongEdge, 1000};  // never enlarges
-    auto big = encodeTo(src, OutputFormat::Original, dir / "out2.jpg", o);
+    auto big = encodeTo(src, std::nullopt, dir / "out2.jpg", o);
     ASSERT_TRUE(big.outcome.ok);
     EXPECT_EQ(big.probe.width, 400);
     EXPECT_EQ(big.probe.height, 300);
@@ -211,7 +227,7 @@ TEST(Encoder, ResizeAppliesToUprightImage) {
     makeImage(src, {.width = 400, .height = 200, .orientation = 6});  // shown 200x400
     Options o;
     o.resize = Resize{ResizeMode::Height, 100};
-    auto e = encodeTo(src, OutputFormat::Original, dir / "out.jpg", o);
+    auto e = encodeTo(src, std::nullopt, dir / "out.jpg", o);
     ASSERT_TRUE(e.outcome.ok) << e.outcome.error;
     EXPECT_EQ(e.probe.width, 50);
     EXPECT_EQ(e.probe.height, 100);
@@ -220,7 +236,7 @@ TEST(Encoder, ResizeAppliesToUprightImage) {
 TEST(Encoder, AnimatedGifKeepsFrames) {
     TempDir dir;
     makeAnimatedGif(dir / "anim.gif", 32, 24, 3);
-    auto e = encodeTo(dir / "anim.gif", OutputFormat::Original, dir / "out.gif");
+    auto e = encodeTo(dir / "anim.gif", std::nullopt, dir / "out.gif");
     ASSERT_TRUE(e.outcome.ok) << e.outcome.error;
     EXPECT_EQ(e.probe.pages, 3);
     EXPECT_EQ(e.probe.width, 32);
@@ -236,7 +252,7 @@ TEST(Encoder, TruncatedInputFailsWithMessage) {
     Options o;
     auto task = planFile(dir / "cut.jpg", o);
     ASSERT_TRUE(task);
-    auto out = encodeImage(*task, o, dir / "out.jpg", CancelToken{});
+    auto out = outcomeOf(encodeImage(*task, o, dir / "out.jpg", CancelToken{}));
     EXPECT_FALSE(out.ok);
     EXPECT_FALSE(out.cancelled);
     EXPECT_FALSE(out.error.empty());
@@ -250,7 +266,7 @@ TEST(Encoder, CancelledTokenStopsWork) {
     ASSERT_TRUE(task);
     CancelToken cancel;
     cancel.cancel();
-    auto out = encodeImage(*task, o, dir / "out.jpg", cancel);
+    auto out = outcomeOf(encodeImage(*task, o, dir / "out.jpg", cancel));
     EXPECT_FALSE(out.ok);
     EXPECT_TRUE(out.cancelled);
 }
@@ -262,8 +278,8 @@ TEST(Encoder, QualityChangesSize) {
     lo.quality = 30;
     Options hi;
     hi.quality = 95;
-    auto a = encodeTo(dir / "a.jpg", OutputFormat::Webp, dir / "lo.webp", lo);
-    auto b = encodeTo(dir / "a.jpg", OutputFormat::Webp, dir / "hi.webp", hi);
+    auto a = encodeTo(dir / "a.jpg", ImageFormat::Webp, dir / "lo.webp", lo);
+    auto b = encodeTo(dir / "a.jpg", ImageFormat::Webp, dir / "hi.webp", hi);
     ASSERT_TRUE(a.outcome.ok && b.outcome.ok);
     EXPECT_LT(fs::file_size(dir / "lo.webp"), fs::file_size(dir / "hi.webp"));
 }

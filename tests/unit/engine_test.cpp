@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "image_factory.hpp"
+#include "batch_sizer.hpp"
 #include "imgopt/engine.hpp"
 #include "test_support.hpp"
 
@@ -148,8 +149,8 @@ TEST(Engine, ResultForEveryFileAndBadFileFailsAlone) {
     EXPECT_EQ(report.summary.failed, 2u);
     EXPECT_EQ(report.summary.optimized, 6u);
     const auto snap = engine.metrics();
-    EXPECT_EQ(snap.tasksDone, 8u);
-    EXPECT_EQ(snap.tasksFailed, 2u);
+    EXPECT_EQ(snap.progress.done, 8u);
+    EXPECT_EQ(snap.progress.failed, 2u);
 }
 
 TEST(Engine, BatchSizesSumToTasksRun) {
@@ -242,7 +243,7 @@ TEST(Engine, CancelGivesEveryTaskAResultAndLeavesNoPartialFiles) {
     makePhotos(dir / "in", 24, 640, 480);
     Collected c;
     Options o;
-    o.format = OutputFormat::Avif;
+    o.convertTo = ImageFormat::Avif;
     BatchEngine engine(o, config(8ull << 30, 1), c.callbacks());
     engine.addPaths({dir / "in"});
     const auto deadline = std::chrono::steady_clock::now() + 30s;
@@ -291,7 +292,7 @@ TEST(Engine, RaisePriorityWhilePausedRunsThatTaskNext) {
     makePhotos(dir / "in", 16, 640, 480);
     Collected c;
     Options o;
-    o.format = OutputFormat::Avif;  // slow enough that the queue is still full when we pause
+    o.convertTo = ImageFormat::Avif;  // slow enough that the queue is still full when we pause
     BatchEngine engine(o, config(8ull << 30, 1), c.callbacks());
     engine.addPaths({dir / "in"});
     const auto deadline = std::chrono::steady_clock::now() + 30s;
@@ -380,7 +381,7 @@ TEST(Engine, RemoveTakesAQueuedTaskOutWithoutOutput) {
     makePhotos(dir / "in", 8, 640, 480);
     Collected c;
     Options o;
-    o.format = OutputFormat::Avif;
+    o.convertTo = ImageFormat::Avif;
     o.outputMode = OutputMode::OutputDir;
     o.outputDir = dir / "out";
     BatchEngine engine(o, config(8ull << 30, 1), c.callbacks());

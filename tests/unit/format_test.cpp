@@ -46,8 +46,35 @@ TEST(FormatRegistry, AllFormatsExcludesUnknownAndIsUnique) {
 
 TEST(FormatRegistry, OutputFormatsAreWritable) {
     for (auto f : {ImageFormat::Jpeg, ImageFormat::Png, ImageFormat::Webp, ImageFormat::Avif})
-        EXPECT_TRUE(formatInfo(f).writable) << formatInfo(f).name;
-    EXPECT_FALSE(formatInfo(ImageFormat::Unknown).writable);
+        EXPECT_TRUE(formatInfo(f).writable()) << formatInfo(f).name;
+    EXPECT_FALSE(formatInfo(ImageFormat::Unknown).writable());
+    EXPECT_FALSE(formatInfo(ImageFormat::Heif).writable()) << "no HEVC encoder we may ship";
+    for (ImageFormat f : conversionTargets()) EXPECT_TRUE(formatInfo(f).writable()) << formatInfo(f).name;
+}
+
+TEST(FormatRegistry, ConversionTargetsInMenuOrder) {
+    EXPECT_EQ(conversionTargets(),
+              (std::vector{ImageFormat::Jpeg, ImageFormat::Png, ImageFormat::Webp, ImageFormat::Avif}));
+}
+
+TEST(FormatRegistry, DisplayNamesAndDialogGlobsComeFromTheRegistry) {
+    EXPECT_EQ(formatInfo(ImageFormat::Webp).displayName, "WebP");
+    EXPECT_EQ(formatInfo(ImageFormat::Jpeg).displayName, "JPEG");
+    const std::string globs = extensionGlobs();
+    for (const auto& info : allFormats())
+        for (auto e : info.extensions)
+            EXPECT_NE(globs.find("*" + std::string(e)), std::string::npos) << e;
+    EXPECT_NE(globs.find("*.jfif"), std::string::npos) << "the open dialog once missed .jfif";
+    EXPECT_NE(globs.find("*.jpe "), std::string::npos) << "the open dialog once missed .jpe";
+}
+
+TEST(FormatRegistry, LoadersMapToFormats) {
+    EXPECT_EQ(formatFromLoader("jpegload_source"), ImageFormat::Jpeg);
+    EXPECT_EQ(formatFromLoader("heifload"), ImageFormat::Heif) << "the header reader tells AVIF from HEIC";
+    EXPECT_EQ(formatFromLoader("magickload"), ImageFormat::Unknown);
+    EXPECT_EQ(formatFromName("jpg"), ImageFormat::Jpeg);
+    EXPECT_EQ(formatFromName("TIF"), ImageFormat::Tiff);
+    EXPECT_EQ(formatFromName("bmp"), ImageFormat::Unknown);
 }
 
 TEST(FormatRegistry, ExtensionsCaseInsensitive) {

@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "image_factory.hpp"
-#include "imgopt/header_reader.hpp"
+#include "header_reader.hpp"
 #include "test_support.hpp"
 
 using namespace imgopt;
@@ -12,20 +12,20 @@ namespace {
 
 ImageHeader expectHeader(const fs::path& file) {
     auto r = readHeader(file);
-    if (auto* e = std::get_if<HeaderError>(&r)) {
-        ADD_FAILURE() << file << ": " << e->message;
+    if (!r) {
+        ADD_FAILURE() << file << ": " << r.error().message;
         return {};
     }
-    return std::get<ImageHeader>(r);
+    return *r;
 }
 
 std::string expectError(const fs::path& file) {
     auto r = readHeader(file);
-    if (std::holds_alternative<ImageHeader>(r)) {
+    if (r) {
         ADD_FAILURE() << file << " was read as an image";
         return {};
     }
-    return std::get<HeaderError>(r).message;
+    return r.error().message;
 }
 
 }  // namespace

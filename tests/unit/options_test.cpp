@@ -2,31 +2,45 @@
 #include <gtest/gtest.h>
 
 #include "imgopt/options.hpp"
+#include "test_support.hpp"
 
 using namespace imgopt;
+
+namespace {
+// What parseOutputFormat gives, with a parse failure recorded as a test failure.
+std::optional<ImageFormat> convertTarget(std::string_view name) {
+    auto parsed = parseOutputFormat(name);
+    if (!parsed) {
+        ADD_FAILURE() << name << ": " << parsed.error().message;
+        return std::nullopt;
+    }
+    return *parsed;
+}
+}  // namespace
 
 TEST(Options, DefaultsAreValid) {
     Options o;
     EXPECT_EQ(o.quality, 90);
-    EXPECT_EQ(o.format, OutputFormat::Original);
+    EXPECT_FALSE(o.convertTo.has_value()) << "each file keeps its format";
     EXPECT_EQ(o.metadata, MetadataMode::Icc);
     EXPECT_EQ(o.outputMode, OutputMode::OptimizedSubfolder);
     EXPECT_EQ(o.onConflict, ConflictPolicy::Rename);
     EXPECT_GT(o.maxPixels, 0u);
-    EXPECT_EQ(o.validate(), "");
+    EXPECT_TRUE(o.validate());
 }
 
 TEST(Options, QualityBounds) {
     Options o;
     for (int q : {1, 50, 90, 100}) {
         o.quality = q;
-        EXPECT_EQ(o.validate(), "") << q;
+        EXPECT_TRUE(o.validate()) << q;
     }
     for (int q : {0, -5, 101, 1000}) {
         o.quality = q;
-        const auto msg = o.validate();
-        EXPECT_FALSE(msg.empty()) << q;
-        EXPECT_NE(msg.find("quality"), std::string::npos) << msg;
+        const auto valid = o.validate();
+        EXPECT_FALSE(valid) << q;
+        EXPECT_EQ(valid.error().code, ErrorCode::InvalidSettings);
+        EXPECT_NE(test::errorText(valid).find("quality"), std::string::npos) << test::errorText(valid);
     }
 }
 
@@ -36,36 +50,36 @@ TEST(Options, PerFormatQuality) {
     o.formatQuality[ImageFormat::Webp] = 70;
     EXPECT_EQ(o.qualityFor(ImageFormat::Webp), 70);
     EXPECT_EQ(o.qualityFor(ImageFormat::Jpeg), 80);
-    EXPECT_EQ(o.validate(), "");
+    EXPECT_TRUE(o.validate());
     o.formatQuality[ImageFormat::Avif] = 0;
-    EXPECT_FALSE(o.validate().empty());
+    EXPECT_FALSE(o.validate());
     o.formatQuality[ImageFormat::Avif] = 101;
-    EXPECT_FALSE(o.validate().empty());
+    EXPECT_FALSE(o.validate());
 }
 
 TEST(Options, ModeSpecificValidation) {
     Options o;
     o.outputMode = OutputMode::OutputDir;
     o.outputDir.clear();
-    EXPECT_FALSE(o.validate().empty()) << "output-dir mode needs a folder";
+    EXPECT_FALSE(o.validate()) << "output-dir mode needs a folder";
     o.outputDir = "/tmp/out";
-    EXPECT_EQ(o.validate(), "");
+    EXPECT_TRUE(o.validate());
 
     Options s;
     s.outputMode = OutputMode::Suffix;
     s.suffix = "";
-    EXPECT_FALSE(s.validate().empty());
+    EXPECT_FALSE(s.validate());
     s.suffix = "a/b";
-    EXPECT_FALSE(s.validate().empty());
+    EXPECT_FALSE(s.validate());
     s.suffix = "-small";
-    EXPECT_EQ(s.validate(), "");
+    EXPECT_TRUE(s.validate());
 
     Options j;
     j.jobs = -1;
-    EXPECT_FALSE(j.validate().empty());
+    EXPECT_FALSE(j.validate());
     Options p;
     p.maxPixels = 0;
-    EXPECT_FALSE(p.validate().empty());
+    EXPECT_FALSE(p.validate());
 }
 
 TEST(Options, ParseResizeValid) {
@@ -91,11 +105,13 @@ TEST(Options, ResizeToStringRoundTrip) {
 }
 
 TEST(Options, ParseEnums) {
-    EXPECT_EQ(parseOutputFormat("original"), OutputFormat::Original);
-    EXPECT_EQ(parseOutputFormat("jpeg"), OutputFormat::Jpeg);
-    EXPECT_EQ(parseOutputFormat("png"), OutputFormat::Png);
-    EXPECT_EQ(parseOutputFormat("webp"), OutputFormat::Webp);
-    EXPECT_EQ(parseOutputFormat("avif"), OutputFormat::Avif);
+    EXPECT_EQ(convertTarget("original"), std::optional<ImageFormat>());
+    EXPECT_EQ(convertTarget("jpeg"), std::optional(ImageFormat::Jpeg));
+    EXPECT_EQ(convertTarget("jpg"), std::optional(ImageFormat::Jpeg));
+    EXPECT_EQ(convertTarget("png"), std::optional(ImageFormat::Png));
+    EXPECT_EQ(convertTarget("webp"), std::optional(ImageFormat::Webp));
+    EXPECT_EQ(convertTarget("avif"), std::optional(ImageFormat::Avif));
+    EXPECT_FALSE(parseOutputFormat("tiff").has_value()) << "TIFF is kept, never a conversion target";
     EXPECT_FALSE(parseOutputFormat("heic").has_value()) << "no HEVC encoder: heic is not an output format";
     EXPECT_FALSE(parseOutputFormat("bmp").has_value());
     EXPECT_FALSE(parseOutputFormat("").has_value());
@@ -113,31 +129,33 @@ TEST(Options, ParseEnums) {
     for (auto m : {OutputMode::OptimizedSubfolder, OutputMode::OutputDir, OutputMode::Suffix, OutputMode::InPlace})
         EXPECT_EQ(parseOutputMode(toString(m)), m);
     EXPECT_FALSE(parseOutputMode("elsewhere").has_value());
-    for (auto f : {OutputFormat::Original, OutputFormat::Jpeg, OutputFormat::Png, OutputFormat::Webp,
-                   OutputFormat::Avif})
-        EXPECT_EQ(parseOutputFormat(toString(f)), f);
+    for (const auto& name : outputFormatChoices()) {
+        auto parsed = parseOutputFormat(name);
+        ASSERT_TRUE(parsed.has_value()) << name;
+        EXPECT_EQ(outputFormatName(*parsed), name);
+    }
     for (auto m : {MetadataMode::None, MetadataMode::Icc, MetadataMode::All})
         EXPECT_EQ(parseMetadataMode(toString(m)), m);
 }
 
 TEST(Options, ResolveOutputFormatOriginal) {
-    EXPECT_EQ(resolveOutputFormat(OutputFormat::Original, ImageFormat::Jpeg), ImageFormat::Jpeg);
-    EXPECT_EQ(resolveOutputFormat(OutputFormat::Original, ImageFormat::Png), ImageFormat::Png);
-    EXPECT_EQ(resolveOutputFormat(OutputFormat::Original, ImageFormat::Webp), ImageFormat::Webp);
-    EXPECT_EQ(resolveOutputFormat(OutputFormat::Original, ImageFormat::Avif), ImageFormat::Avif);
-    EXPECT_EQ(resolveOutputFormat(OutputFormat::Original, ImageFormat::Tiff), ImageFormat::Tiff);
-    EXPECT_EQ(resolveOutputFormat(OutputFormat::Original, ImageFormat::Heif), ImageFormat::Avif)
+    EXPECT_EQ(resolveOutputFormat(std::nullopt, ImageFormat::Jpeg), ImageFormat::Jpeg);
+    EXPECT_EQ(resolveOutputFormat(std::nullopt, ImageFormat::Png), ImageFormat::Png);
+    EXPECT_EQ(resolveOutputFormat(std::nullopt, ImageFormat::Webp), ImageFormat::Webp);
+    EXPECT_EQ(resolveOutputFormat(std::nullopt, ImageFormat::Avif), ImageFormat::Avif);
+    EXPECT_EQ(resolveOutputFormat(std::nullopt, ImageFormat::Tiff), ImageFormat::Tiff);
+    EXPECT_EQ(resolveOutputFormat(std::nullopt, ImageFormat::Heif), ImageFormat::Avif)
         << "HEIC becomes AVIF under original (no HEVC encoder)";
-    const auto gif = resolveOutputFormat(OutputFormat::Original, ImageFormat::Gif);
+    const auto gif = resolveOutputFormat(std::nullopt, ImageFormat::Gif);
     EXPECT_TRUE(gif == ImageFormat::Gif) << "original keeps GIF (and its animation)";
 }
 
 TEST(Options, ResolveOutputFormatExplicit) {
     for (auto in : {ImageFormat::Jpeg, ImageFormat::Png, ImageFormat::Heif, ImageFormat::Tiff, ImageFormat::Gif}) {
-        EXPECT_EQ(resolveOutputFormat(OutputFormat::Jpeg, in), ImageFormat::Jpeg);
-        EXPECT_EQ(resolveOutputFormat(OutputFormat::Png, in), ImageFormat::Png);
-        EXPECT_EQ(resolveOutputFormat(OutputFormat::Webp, in), ImageFormat::Webp);
-        EXPECT_EQ(resolveOutputFormat(OutputFormat::Avif, in), ImageFormat::Avif);
+        EXPECT_EQ(resolveOutputFormat(ImageFormat::Jpeg, in), ImageFormat::Jpeg);
+        EXPECT_EQ(resolveOutputFormat(ImageFormat::Png, in), ImageFormat::Png);
+        EXPECT_EQ(resolveOutputFormat(ImageFormat::Webp, in), ImageFormat::Webp);
+        EXPECT_EQ(resolveOutputFormat(ImageFormat::Avif, in), ImageFormat::Avif);
     }
 }
 
@@ -155,4 +173,25 @@ TEST(Options, EqualityIsValueEquality) {
     EXPECT_EQ(a, b);
     b.quality = 70;
     EXPECT_NE(a, b);
+}
+
+TEST(Options, ParseErrorsListWhatIsAccepted) {
+    const auto format = parseOutputFormat("bmp");
+    ASSERT_FALSE(format.has_value());
+    EXPECT_EQ(format.error().code, ErrorCode::InvalidSettings);
+    for (const auto& name : outputFormatChoices())
+        EXPECT_NE(format.error().message.find(name), std::string::npos) << format.error().message;
+    const auto policy = parseConflictPolicy("ask");
+    ASSERT_FALSE(policy.has_value());
+    EXPECT_NE(policy.error().message.find("rename, overwrite, skip"), std::string::npos) << policy.error().message;
+    EXPECT_FALSE(parseResize("long:0").has_value());
+    EXPECT_FALSE(parseResize("wide:10").has_value());
+}
+
+TEST(Options, AConversionTargetIsValidatedAgainstTheRegistry) {
+    Options o;
+    o.convertTo = ImageFormat::Heif;
+    EXPECT_FALSE(o.validate()) << "HEIC is read but never written";
+    o.convertTo = ImageFormat::Webp;
+    EXPECT_TRUE(o.validate());
 }

@@ -3,7 +3,7 @@
 
 #include <set>
 
-#include "imgopt/output_planner.hpp"
+#include "output_planner.hpp"
 #include "test_support.hpp"
 
 using namespace imgopt;
@@ -27,11 +27,11 @@ ValidatedTask task(const fs::path& path, ImageFormat in, ImageFormat out, const 
 
 PlannedTask planned(OutputPlanner& planner, const ValidatedTask& t) {
     auto r = planner.plan(t);
-    if (auto* e = std::get_if<PlanError>(&r)) {
-        ADD_FAILURE() << t.source.path << ": " << e->message;
+    if (!r) {
+        ADD_FAILURE() << t.source.path << ": " << r.error().message;
         return {};
     }
-    return std::get<PlannedTask>(r);
+    return *r;
 }
 
 }  // namespace
@@ -109,7 +109,7 @@ TEST(OutputPlanner, OutputDirMirrorsDroppedFolderName) {
 TEST(OutputPlanner, CollisionsInOneRunAllGetDistinctOutputs) {
     TempDir dir;
     Options o;
-    o.format = OutputFormat::Webp;
+    o.convertTo = ImageFormat::Webp;
     OutputPlanner planner{o};
     std::set<fs::path> outputs;
     for (auto [name, fmt] : {std::pair{"photo.heic", ImageFormat::Heif}, std::pair{"photo.avif", ImageFormat::Avif},
@@ -128,7 +128,7 @@ TEST(OutputPlanner, CollisionsWinEvenUnderOverwriteAndSkip) {
     for (auto policy : {ConflictPolicy::Overwrite, ConflictPolicy::Skip}) {
         TempDir dir;
         Options o;
-        o.format = OutputFormat::Webp;
+        o.convertTo = ImageFormat::Webp;
         o.onConflict = policy;
         OutputPlanner planner{o};
         auto a = planned(planner, task(dir / "photo.heic", ImageFormat::Heif, ImageFormat::Webp));
@@ -176,7 +176,7 @@ TEST(OutputPlanner, InPlaceConversionNeverReplacesNeighbour) {
     writeText(dir / "a.webp", "another original");
     Options o;
     o.outputMode = OutputMode::InPlace;
-    o.format = OutputFormat::Webp;
+    o.convertTo = ImageFormat::Webp;
     o.onConflict = ConflictPolicy::Overwrite;
     OutputPlanner planner{o};
     auto a = planned(planner, task(dir / "a.png", ImageFormat::Png, ImageFormat::Webp));
@@ -226,8 +226,9 @@ TEST(OutputPlanner, OutputLargerThanTheFormatHoldsFailsBeforeEncoding) {
     TempDir dir;
     OutputPlanner planner{Options{}};
     auto r = planner.plan(task(dir / "pano.jpg", ImageFormat::Jpeg, ImageFormat::Webp, {}, 20000, 2000));
-    auto* e = std::get_if<PlanError>(&r);
-    ASSERT_NE(e, nullptr) << "WebP holds at most 16383 pixels on a side";
+    ASSERT_FALSE(r.has_value()) << "WebP holds at most 16383 pixels on a side";
+    const Error* e = &r.error();
+    EXPECT_EQ(e->code, ErrorCode::OutputTooLarge);
     EXPECT_NE(e->message.find("20000x2000"), std::string::npos) << e->message;
     EXPECT_NE(e->message.find("16383"), std::string::npos) << e->message;
 

@@ -12,7 +12,7 @@ namespace {
 
 Options unusualOptions() {
     Options o;
-    o.format = OutputFormat::Webp;
+    o.convertTo = ImageFormat::Webp;
     o.quality = 73;
     o.formatQuality[ImageFormat::Avif] = 55;
     o.formatQuality[ImageFormat::Jpeg] = 81;
@@ -43,9 +43,10 @@ TEST(Preset, RoundTripKeepsEveryField) {
     json parsed;
     ASSERT_NO_THROW(parsed = json::parse(text)) << text;
     EXPECT_TRUE(parsed.is_object());
-    Options back;  // defaults
-    EXPECT_EQ(optionsFromJson(text, back), "") << text;
-    EXPECT_EQ(back.format, original.format);
+    auto parsedBack = optionsFromJson(text, Options{});  // on top of the defaults
+    ASSERT_TRUE(parsedBack.has_value()) << text;
+    const Options& back = *parsedBack;
+    EXPECT_EQ(back.convertTo, original.convertTo);
     EXPECT_EQ(back.quality, original.quality);
     EXPECT_EQ(back.formatQuality, original.formatQuality);
     EXPECT_EQ(back.resize, original.resize);
@@ -59,9 +60,10 @@ TEST(Preset, RoundTripKeepsEveryField) {
 }
 
 TEST(Preset, DefaultsRoundTrip) {
-    Options back = unusualOptions();
-    EXPECT_EQ(optionsFromJson(optionsToJson(Options{}), back), "");
-    EXPECT_EQ(back.format, Options{}.format);
+    auto parsed = optionsFromJson(optionsToJson(Options{}), unusualOptions());
+    ASSERT_TRUE(parsed.has_value());
+    const Options& back = *parsed;
+    EXPECT_EQ(back.convertTo, Options{}.convertTo);
     EXPECT_EQ(back.quality, 90);
     EXPECT_EQ(back.resize, Resize{});
     EXPECT_EQ(back.metadata, MetadataMode::Icc);
@@ -74,23 +76,22 @@ TEST(Preset, PartialJsonAppliesOnTopOfBase) {
     ASSERT_FALSE(qKey.empty()) << "preset JSON has no \"quality\" key: " << full.dump();
     json partial;
     partial[qKey] = 42;
-    EXPECT_EQ(optionsFromJson(partial.dump(), base), "");
-    EXPECT_EQ(base.quality, 42);
-    EXPECT_EQ(base.format, OutputFormat::Webp) << "keys not present keep the base value";
-    EXPECT_EQ(base.metadata, MetadataMode::All);
+    auto applied = optionsFromJson(partial.dump(), base);
+    ASSERT_TRUE(applied.has_value());
+    EXPECT_EQ(applied->quality, 42);
+    EXPECT_EQ(applied->convertTo, std::optional(ImageFormat::Webp)) << "keys not present keep the base value";
+    EXPECT_EQ(applied->metadata, MetadataMode::All);
 }
 
 TEST(Preset, UnknownKeysAreIgnored) {
-    Options base;
-    EXPECT_EQ(optionsFromJson(R"({"someFutureKey": [1, 2, 3], "another": {"x": 1}})", base), "");
-    EXPECT_EQ(base, Options{});
+    EXPECT_EQ(optionsFromJson(R"({"someFutureKey": [1, 2, 3], "another": {"x": 1}})", Options{}), Options{});
 }
 
 TEST(Preset, RejectsMalformedJson) {
-    Options base;
-    EXPECT_NE(optionsFromJson("{not json", base), "");
-    EXPECT_NE(optionsFromJson("", base), "");
-    EXPECT_NE(optionsFromJson("[1,2]", base), "") << "a preset is an object";
+    EXPECT_FALSE(optionsFromJson("{not json", Options{}));
+    EXPECT_FALSE(optionsFromJson("", Options{}));
+    EXPECT_FALSE(optionsFromJson("[1,2]", Options{})) << "a preset is an object";
+    EXPECT_EQ(optionsFromJson("[1,2]", Options{}).error().code, ErrorCode::InvalidSettings);
 }
 
 TEST(Preset, RejectsBadValues) {
@@ -111,8 +112,7 @@ TEST(Preset, RejectsBadValues) {
     if (!resizeKey.empty()) bad.push_back({{resizeKey, "sideways:10"}});
     if (!metaKey.empty()) bad.push_back({{metaKey, "everything"}});
     for (const auto& j : bad) {
-        Options base;
-        EXPECT_NE(optionsFromJson(j.dump(), base), "") << "accepted " << j.dump();
+        EXPECT_FALSE(optionsFromJson(j.dump(), Options{})) << "accepted " << j.dump();
     }
 }
 
@@ -120,14 +120,15 @@ TEST(Preset, FileRoundTrip) {
     test::TempDir dir;
     const auto file = dir / "my preset.json";
     const Options o = unusualOptions();
-    ASSERT_EQ(savePreset(file, o), "");
+    ASSERT_TRUE(savePreset(file, o));
     ASSERT_TRUE(std::filesystem::exists(file));
-    Options back;
-    EXPECT_EQ(loadPreset(file, back), "");
-    EXPECT_EQ(back.quality, o.quality);
-    EXPECT_EQ(back.format, o.format);
-    EXPECT_EQ(back.resize, o.resize);
+    auto back = loadPreset(file, Options{});
+    ASSERT_TRUE(back.has_value()) << test::errorText(back);
+    EXPECT_EQ(back->quality, o.quality);
+    EXPECT_EQ(back->convertTo, o.convertTo);
+    EXPECT_EQ(back->resize, o.resize);
 
-    Options missing;
-    EXPECT_NE(loadPreset(dir / "nope.json", missing), "");
+    const auto missing = loadPreset(dir / "nope.json", Options{});
+    ASSERT_FALSE(missing.has_value());
+    EXPECT_NE(missing.error().message.find("nope.json"), std::string::npos) << missing.error().message;
 }

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "imgopt/report_writer.hpp"
+#include "report_builder.hpp"
 #include "imgopt/version.hpp"
 #include "test_support.hpp"
 
@@ -155,19 +156,15 @@ TEST(Report, CurrentSystem) {
 }
 
 TEST(ReportWriter, FormatFromPath) {
-    ReportFormat f{};
-    EXPECT_TRUE(reportFormatFromPath("r.json", &f));
-    EXPECT_EQ(f, ReportFormat::Json);
-    EXPECT_TRUE(reportFormatFromPath("r.csv", &f));
-    EXPECT_EQ(f, ReportFormat::Csv);
-    EXPECT_TRUE(reportFormatFromPath("r.md", &f));
-    EXPECT_EQ(f, ReportFormat::Markdown);
-    EXPECT_TRUE(reportFormatFromPath("r.html", &f));
-    EXPECT_EQ(f, ReportFormat::Html);
-    EXPECT_TRUE(reportFormatFromPath("r.htm", &f));
-    EXPECT_EQ(f, ReportFormat::Html);
-    EXPECT_FALSE(reportFormatFromPath("r.txt", &f));
-    EXPECT_FALSE(reportFormatFromPath("report", &f));
+    EXPECT_EQ(reportFormatFromPath("r.json"), ReportFormat::Json);
+    EXPECT_EQ(reportFormatFromPath("r.csv"), ReportFormat::Csv);
+    EXPECT_EQ(reportFormatFromPath("r.md"), ReportFormat::Markdown);
+    EXPECT_EQ(reportFormatFromPath("r.html"), ReportFormat::Html);
+    EXPECT_EQ(reportFormatFromPath("r.HTM"), ReportFormat::Html);
+    EXPECT_FALSE(reportFormatFromPath("r.txt"));
+    const auto none = reportFormatFromPath("report");
+    ASSERT_FALSE(none);
+    EXPECT_NE(none.error().message.find(".json, .csv, .md or .html"), std::string::npos) << none.error().message;
 }
 
 TEST(ReportWriter, JsonHasDocumentedFieldsAndCrossChecks) {
@@ -257,14 +254,14 @@ TEST(ReportWriter, HtmlIsSelfContainedWithSvg) {
 TEST(ReportWriter, WriteReportPicksFormatFromExtension) {
     TempDir dir;
     const auto r = sampleReport();
-    EXPECT_EQ(writeReport(r, dir / "r.json"), "");
+    EXPECT_TRUE(writeReport(r, dir / "r.json"));
     json parsed;
     EXPECT_NO_THROW(parsed = json::parse(readText(dir / "r.json")));
-    EXPECT_EQ(writeReport(r, dir / "r.csv"), "");
+    EXPECT_TRUE(writeReport(r, dir / "r.csv"));
     EXPECT_EQ(readText(dir / "r.csv").rfind("input,", 0), 0u);
-    EXPECT_EQ(writeReport(r, dir / "r.md"), "");
-    EXPECT_EQ(writeReport(r, dir / "r.html"), "");
+    EXPECT_TRUE(writeReport(r, dir / "r.md"));
+    EXPECT_TRUE(writeReport(r, dir / "r.html"));
     EXPECT_NE(readText(dir / "r.html").find("<svg"), std::string::npos);
-    EXPECT_NE(writeReport(r, dir / "r.txt"), "") << "unknown extension is an error";
+    EXPECT_FALSE(writeReport(r, dir / "r.txt")) << "unknown extension is an error";
     EXPECT_TRUE(leftoverTemps(dir.path()).empty());
 }

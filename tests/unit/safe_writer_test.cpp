@@ -1,22 +1,31 @@
-#include <fstream>
 // Safe writes: temp files that clean up, no-clobber commits, output verification, copies and dates.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <stdexcept>
 #include <sys/stat.h>
 #include <utime.h>
 
 #include "image_factory.hpp"
-#include "imgopt/safe_writer.hpp"
+#include "safe_writer.hpp"
 #include "test_support.hpp"
 
 using namespace imgopt;
 using namespace imgopt::test;
 
+namespace {
+TempFile created(const fs::path& folder) {
+    auto tmp = TempFile::create(folder);
+    if (!tmp) throw std::runtime_error(tmp.error().message);
+    return std::move(*tmp);
+}
+}  // namespace
+
 TEST(SafeWriter, TempFileIsHiddenAndRemovesItself) {
     TempDir dir;
     fs::path p;
     {
-        TempFile tmp(dir.path());
+        TempFile tmp = created(dir.path());
         p = tmp.path();
         EXPECT_TRUE(fs::exists(p));
         EXPECT_EQ(p.parent_path(), dir.path());
@@ -30,7 +39,7 @@ TEST(SafeWriter, TempFileIsHiddenAndRemovesItself) {
 
 TEST(SafeWriter, TempNamesAreUnique) {
     TempDir dir;
-    TempFile a(dir.path()), b(dir.path()), c(dir.path());
+    TempFile a = created(dir.path()), b = created(dir.path()), c = created(dir.path());
     EXPECT_NE(a.path(), b.path());
     EXPECT_NE(b.path(), c.path());
 }
@@ -44,10 +53,10 @@ TEST(SafeWriter, CommitMovesIntoPlace) {
     TempDir dir;
     fs::path tmpPath;
     {
-        TempFile tmp(dir.path());
+        TempFile tmp = created(dir.path());
         tmpPath = tmp.path();
         writeText(tmp.path(), "new content");
-        EXPECT_EQ(tmp.commit(dir / "out.jpg", false), "");
+        EXPECT_TRUE(tmp.commit(dir / "out.jpg", false));
     }
     EXPECT_EQ(readText(dir / "out.jpg"), "new content");
     EXPECT_FALSE(fs::exists(tmpPath));
@@ -58,9 +67,9 @@ TEST(SafeWriter, CommitWithoutReplaceNeverClobbers) {
     TempDir dir;
     writeText(dir / "out.jpg", "precious");
     {
-        TempFile tmp(dir.path());
+        TempFile tmp = created(dir.path());
         writeText(tmp.path(), "new content");
-        EXPECT_NE(tmp.commit(dir / "out.jpg", false), "");
+        EXPECT_FALSE(tmp.commit(dir / "out.jpg", false));
     }
     EXPECT_EQ(readText(dir / "out.jpg"), "precious");
     EXPECT_EQ(listFiles(dir.path()), (std::vector<std::string>{"out.jpg"})) << "failed commit leaves no temp";
@@ -70,9 +79,9 @@ TEST(SafeWriter, CommitWithReplaceReplaces) {
     TempDir dir;
     writeText(dir / "out.jpg", "old");
     {
-        TempFile tmp(dir.path());
+        TempFile tmp = created(dir.path());
         writeText(tmp.path(), "new");
-        EXPECT_EQ(tmp.commit(dir / "out.jpg", true), "");
+        EXPECT_TRUE(tmp.commit(dir / "out.jpg", true));
     }
     EXPECT_EQ(readText(dir / "out.jpg"), "new");
     EXPECT_EQ(listFiles(dir.path()).size(), 1u);
@@ -81,37 +90,40 @@ TEST(SafeWriter, CommitWithReplaceReplaces) {
 TEST(SafeWriter, TempFileMakesMissingFolderAndRemovesItUnlessCommitted) {
     TempDir dir;
     {
-        TempFile tmp(dir / "missing/folder");
+        TempFile tmp = created(dir / "missing/folder");
         EXPECT_TRUE(fs::is_regular_file(tmp.path()));
     }
     // Nothing of an uncommitted write stays behind, not even the folders made for it.
     EXPECT_FALSE(fs::exists(dir / "missing"));
     {
-        TempFile tmp(dir / "kept/folder");
-        EXPECT_EQ(tmp.commit(dir / "kept/folder/out.bin", false), "");
+        TempFile tmp = created(dir / "kept/folder");
+        EXPECT_TRUE(tmp.commit(dir / "kept/folder/out.bin", false));
     }
     EXPECT_TRUE(fs::is_regular_file(dir / "kept/folder/out.bin"));
 }
 
-TEST(SafeWriter, TempFileUnderARegularFileThrows) {
+TEST(SafeWriter, TempFileUnderARegularFileIsAnError) {
     TempDir dir;
     std::ofstream(dir / "plain") << "x";
-    EXPECT_ANY_THROW(TempFile tmp(dir / "plain/folder"));
+    auto tmp = TempFile::create(dir / "plain/folder");
+    ASSERT_FALSE(tmp.has_value());
+    EXPECT_EQ(tmp.error().code, ErrorCode::OutputFailed);
+    EXPECT_NE(tmp.error().message.find("plain"), std::string::npos) << tmp.error().message;
 }
 
 TEST(SafeWriter, VerifyOutputChecksFormatAndSize) {
     TempDir dir;
     makeImage(dir / "a.png", {.width = 40, .height = 30});
-    EXPECT_TRUE(verifyOutput(dir / "a.png", ImageFormat::Png, 40, 30, false).ok);
-    EXPECT_TRUE(verifyOutput(dir / "a.png", ImageFormat::Png, 40, 30, true).ok);
+    EXPECT_TRUE(bool(verifyOutput(dir / "a.png", ImageFormat::Png, 40, 30, false)));
+    EXPECT_TRUE(bool(verifyOutput(dir / "a.png", ImageFormat::Png, 40, 30, true)));
     auto wrongFormat = verifyOutput(dir / "a.png", ImageFormat::Jpeg, 40, 30, false);
-    EXPECT_FALSE(wrongFormat.ok);
-    EXPECT_FALSE(wrongFormat.error.empty());
-    EXPECT_FALSE(verifyOutput(dir / "a.png", ImageFormat::Png, 41, 30, false).ok);
-    EXPECT_FALSE(verifyOutput(dir / "a.png", ImageFormat::Png, 40, 31, false).ok);
-    EXPECT_FALSE(verifyOutput(dir / "missing.png", ImageFormat::Png, 40, 30, false).ok);
+    ASSERT_FALSE(wrongFormat);
+    EXPECT_FALSE(wrongFormat.error().message.empty());
+    EXPECT_FALSE(bool(verifyOutput(dir / "a.png", ImageFormat::Png, 41, 30, false)));
+    EXPECT_FALSE(bool(verifyOutput(dir / "a.png", ImageFormat::Png, 40, 31, false)));
+    EXPECT_FALSE(bool(verifyOutput(dir / "missing.png", ImageFormat::Png, 40, 30, false)));
     writeText(dir / "garbage.png", "not a png at all");
-    EXPECT_FALSE(verifyOutput(dir / "garbage.png", ImageFormat::Png, 40, 30, false).ok);
+    EXPECT_FALSE(bool(verifyOutput(dir / "garbage.png", ImageFormat::Png, 40, 30, false)));
 }
 
 TEST(SafeWriter, VerifyWithFullDecodeCatchesTruncatedData) {
@@ -119,20 +131,20 @@ TEST(SafeWriter, VerifyWithFullDecodeCatchesTruncatedData) {
     makeImage(dir / "a.jpg", {.width = 400, .height = 300});
     auto bytes = readText(dir / "a.jpg");
     writeText(dir / "cut.jpg", bytes.substr(0, bytes.size() / 2));
-    EXPECT_FALSE(verifyOutput(dir / "cut.jpg", ImageFormat::Jpeg, 400, 300, true).ok)
+    EXPECT_FALSE(bool(verifyOutput(dir / "cut.jpg", ImageFormat::Jpeg, 400, 300, true)))
         << "a full decode must notice the missing half";
 }
 
 TEST(SafeWriter, CopyIntoPlace) {
     TempDir dir;
     writeText(dir / "src.bin", "original bytes");
-    ASSERT_EQ(ensureFolder(dir / "out"), "");
-    EXPECT_EQ(copyIntoPlace(dir / "src.bin", dir / "out/copy.bin", false), "");
+    ASSERT_TRUE(ensureFolder(dir / "out"));
+    EXPECT_TRUE(copyIntoPlace(dir / "src.bin", dir / "out/copy.bin", false));
     EXPECT_EQ(readText(dir / "out/copy.bin"), "original bytes");
     writeText(dir / "src2.bin", "other");
-    EXPECT_NE(copyIntoPlace(dir / "src2.bin", dir / "out/copy.bin", false), "");
+    EXPECT_FALSE(copyIntoPlace(dir / "src2.bin", dir / "out/copy.bin", false));
     EXPECT_EQ(readText(dir / "out/copy.bin"), "original bytes");
-    EXPECT_EQ(copyIntoPlace(dir / "src2.bin", dir / "out/copy.bin", true), "");
+    EXPECT_TRUE(copyIntoPlace(dir / "src2.bin", dir / "out/copy.bin", true));
     EXPECT_EQ(readText(dir / "out/copy.bin"), "other");
     EXPECT_TRUE(leftoverTemps(dir.path()).empty());
 }
@@ -153,10 +165,10 @@ TEST(SafeWriter, CopyModificationTime) {
 
 TEST(SafeWriter, EnsureFolderAndFileSize) {
     TempDir dir;
-    EXPECT_EQ(ensureFolder(dir / "a/b/c"), "");
+    EXPECT_TRUE(ensureFolder(dir / "a/b/c"));
     EXPECT_TRUE(fs::is_directory(dir / "a/b/c"));
-    EXPECT_EQ(ensureFolder(dir / "a/b/c"), "") << "existing folder is fine";
+    EXPECT_TRUE(ensureFolder(dir / "a/b/c")) << "existing folder is fine";
     writeText(dir / "file", "12345");
     EXPECT_EQ(fileSize(dir / "file"), 5u);
-    EXPECT_NE(ensureFolder(dir / "file/sub"), "") << "a file in the way is an error";
+    EXPECT_FALSE(ensureFolder(dir / "file/sub")) << "a file in the way is an error";
 }

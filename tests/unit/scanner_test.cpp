@@ -6,7 +6,7 @@
 #include <future>
 
 #include "image_factory.hpp"
-#include "imgopt/scanner.hpp"
+#include "scanner.hpp"
 #include "test_support.hpp"
 
 using namespace imgopt;
@@ -188,7 +188,8 @@ TEST(Scanner, MissingPathBecomesATaskNotACrash) {
 TEST(Scanner, CancelStopsEarly) {
     TempDir dir;
     for (int i = 0; i < 5; ++i) smallJpeg(dir / "r" / ("f" + std::to_string(i) + ".jpg"));
-    std::atomic<bool> cancel{true};
+    CancelToken cancel;
+    cancel.cancel();
     Scanner scanner{Options{}};
     std::size_t n = 0;
     scanner.scan({dir / "r"}, [&](ScanItem) { ++n; }, &cancel);

@@ -5,7 +5,7 @@
 #include <utime.h>
 
 #include "image_factory.hpp"
-#include "imgopt/task_runner.hpp"
+#include "task_runner.hpp"
 #include "pipeline.hpp"
 #include "test_support.hpp"
 
@@ -99,7 +99,7 @@ TEST(TaskRunner, ConversionIsAlwaysWritten) {
     TempDir dir;
     const auto src = alreadyOptimizedPng(dir);
     Options o;
-    o.format = OutputFormat::Avif;
+    o.convertTo = ImageFormat::Avif;
     o.quality = 100;  // lossless AVIF of a tiny PNG is likely bigger, but the user asked for AVIF
     auto r = run(src, o);
     EXPECT_EQ(r.status, TaskStatus::Optimized) << r.error;
@@ -247,14 +247,15 @@ TEST(TaskRunner, ResultHelpers) {
     item.id = 7;
     item.path = "/x/y.jpg";
     item.bytes = 123;
-    auto f = failedResult(item, ImageFormat::Jpeg, "broken");
+    auto f = failedResult(item, ImageFormat::Jpeg, Error{ErrorCode::InputDamaged, "broken"});
     EXPECT_EQ(f.status, TaskStatus::Failed);
     EXPECT_EQ(f.id, 7u);
     EXPECT_EQ(f.input, item.path);
     EXPECT_EQ(f.inputBytes, 123u);
     EXPECT_EQ(f.error, "broken");
+    EXPECT_EQ(f.errorCode, ErrorCode::InputDamaged);
     EXPECT_FALSE(f.output.has_value());
-    auto s = skippedResult(item, ImageFormat::Png, "cancelled");
+    auto s = skippedResult(item, ImageFormat::Png, Error{ErrorCode::Cancelled, "cancelled"});
     EXPECT_EQ(s.status, TaskStatus::Skipped);
     EXPECT_FALSE(s.output.has_value());
     EXPECT_EQ(toString(TaskStatus::Optimized), "optimized");

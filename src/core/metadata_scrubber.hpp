@@ -5,13 +5,13 @@
 // Thread-safe: works on one file.
 
 #include <filesystem>
-#include <string>
 
 #include "imgopt/format.hpp"
+#include "imgopt/result.hpp"
 
 namespace imgopt {
 
-// Rewrites `file` (a temporary output) without EXIF when it is a JPEG or WebP. Returns an error text or "".
-std::string removeExif(const std::filesystem::path& file, ImageFormat format);
+// Rewrites `file` (a temporary output) without EXIF when it is a JPEG or WebP.
+Status removeExif(const std::filesystem::path& file, ImageFormat format);
 
 }  // namespace imgopt

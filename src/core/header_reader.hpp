@@ -3,21 +3,15 @@
 // Thread-safe: called from pool workers in parallel.
 
 #include <filesystem>
-#include <string>
-#include <variant>
 
+#include "imgopt/result.hpp"
 #include "imgopt/task.hpp"
 
 namespace imgopt {
 
-struct HeaderError {
-    std::string message;  // one clear sentence for the user
-};
-
-using HeaderResult = std::variant<ImageHeader, HeaderError>;
-
 // Sniffs the loader from content (libvips' is_a checks), rejects empty files and formats outside the
-// registry, and reads dimensions, bands, pages and orientation.
-HeaderResult readHeader(const std::filesystem::path& path);
+// registry, and reads dimensions, bands, pages and orientation. Errors: InputUnreadable, InputUnsupported,
+// InputDamaged.
+Expected<ImageHeader> readHeader(const std::filesystem::path& path);
 
 }  // namespace imgopt

@@ -5,54 +5,52 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <string>
 #include <vector>
 
 #include "imgopt/format.hpp"
+#include "imgopt/result.hpp"
 
 namespace imgopt {
 
 class TempFile {
 public:
     // Creates (exclusively) a hidden temporary file in `folder`, making the folder if needed.
-    explicit TempFile(const std::filesystem::path& folder);
+    static Expected<TempFile> create(const std::filesystem::path& folder);
     ~TempFile();
+    TempFile(TempFile&& other) noexcept;
+    TempFile& operator=(TempFile&&) = delete;
     TempFile(const TempFile&) = delete;
     TempFile& operator=(const TempFile&) = delete;
 
     const std::filesystem::path& path() const { return path_; }
-    // Atomically renames onto `target`; replaces it only when `replace` is true. Returns an error text or "".
-    std::string commit(const std::filesystem::path& target, bool replace);
+    // Atomically renames onto `target`; replaces it only when `replace` is true.
+    Status commit(const std::filesystem::path& target, bool replace);
 
     static bool isTempName(const std::filesystem::path& p);
 
 private:
+    TempFile() = default;
+
     std::filesystem::path path_;
     std::vector<std::filesystem::path> createdFolders_;  // made by this file, deepest first
     bool committed_ = false;
 };
 
-struct VerifyOutcome {
-    bool ok = false;
-    std::string error;
-};
-
 // Reads back the header: the expected format and dimensions. With `fullDecode`, decodes every pixel too
 // (used before an original is replaced).
-VerifyOutcome verifyOutput(const std::filesystem::path& file, ImageFormat expected, int width, int height,
-                           bool fullDecode);
+Status verifyOutput(const std::filesystem::path& file, ImageFormat expected, int width, int height, bool fullDecode);
 
 // Copies `source` into a temp file beside `target` and commits it (the kept-original copy).
-std::string copyIntoPlace(const std::filesystem::path& source, const std::filesystem::path& target, bool replace);
+Status copyIntoPlace(const std::filesystem::path& source, const std::filesystem::path& target, bool replace);
 
-// Copies the modification time of `from` onto `to`.
+// Copies the modification time of `from` onto `to`; best effort.
 void copyModificationTime(const std::filesystem::path& from, const std::filesystem::path& to);
 
-// Copies the permission bits of `from` onto `to`.
+// Copies the permission bits of `from` onto `to`; best effort.
 void copyPermissions(const std::filesystem::path& from, const std::filesystem::path& to);
 
-// Makes the folder (and parents); returns an error text or "".
-std::string ensureFolder(const std::filesystem::path& folder);
+// Makes the folder (and parents).
+Status ensureFolder(const std::filesystem::path& folder);
 
 std::uint64_t fileSize(const std::filesystem::path& p);
 

@@ -9,30 +9,18 @@
 
 #include <filesystem>
 #include <optional>
-#include <stdexcept>
-#include <string>
 #include <vips/vips8>
 
-#include "imgopt/cancel_token.hpp"
+#include "cancel_token.hpp"
+#include "imgopt/result.hpp"
 
 namespace imgopt {
 
-// A failure with a message for the user, and the step that failed.
-class WebpError : public std::runtime_error {
-public:
-    enum class Step { Decode, Encode, Write, Cancelled };
-    WebpError(Step step, const std::string& message) : std::runtime_error(message), step_(step) {}
-    Step step() const { return step_; }
-
-private:
-    Step step_;
-};
-
 // Decodes a still WebP into a memory image (RGB, or RGBA when the file has alpha) with its ICC profile, XMP
-// and EXIF attached and the EXIF orientation set, as libvips' loader would. Returns nullopt when libvips
+// and EXIF attached and the EXIF orientation set, as libvips' loader would. An empty optional when libvips
 // should load the file instead: animation, an incomplete container, or bytes that are not WebP at all.
-// Throws WebpError when the bitstream inside is damaged.
-std::optional<vips::VImage> decodeWebpStill(const std::filesystem::path& path);
+// Error InputDamaged when the bitstream inside is damaged.
+Expected<std::optional<vips::VImage>> decodeWebpStill(const std::filesystem::path& path);
 
 struct WebpSettings {
     int quality = 90;       // 1-100; ignored when lossless
@@ -45,8 +33,8 @@ bool webpEncodable(const vips::VImage& image);
 
 // Encodes `image` (8-bit, 1-4 bands) into `dest`, pulling pixels in strips so that the frame is never held
 // as RGB. Writes the ICC profile and XMP attached to `image`. A set `cancel` stops both the pixel pull and
-// libwebp's encoder. Throws WebpError or vips::VError.
-void encodeWebp(vips::VImage image, const WebpSettings& settings, const std::filesystem::path& dest,
-                const CancelToken& cancel);
+// libwebp's encoder (Error Cancelled).
+Status encodeWebp(vips::VImage image, const WebpSettings& settings, const std::filesystem::path& dest,
+                  const CancelToken& cancel);
 
 }  // namespace imgopt

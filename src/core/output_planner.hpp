@@ -5,20 +5,13 @@
 
 #include <filesystem>
 #include <set>
-#include <string>
-#include <variant>
 
 #include "imgopt/options.hpp"
+#include "imgopt/result.hpp"
 #include "imgopt/task.hpp"
-#include "imgopt/validator.hpp"
+#include "validator.hpp"
 
 namespace imgopt {
-
-struct PlanError {
-    std::string message;
-};
-
-using PlanResult = std::variant<PlannedTask, PlanError>;
 
 class OutputPlanner {
 public:
@@ -27,7 +20,9 @@ public:
     // The path an output would have before collision handling.
     std::filesystem::path naturalOutput(const ScanItem& item, ImageFormat outputFormat) const;
 
-    PlanResult plan(const ValidatedTask& task);
+    // Errors: ReadOnly (the target folder cannot be written), OutputTooLarge, OutputFailed (another input
+    // already writes this file in place).
+    Expected<PlannedTask> plan(const ValidatedTask& task);
 
 private:
     bool reserved(const std::filesystem::path& p) const;

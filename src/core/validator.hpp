@@ -3,9 +3,10 @@
 // Thread-safe: validate() runs on pool workers in parallel, one call per file, sharing nothing.
 
 #include <string>
-#include <variant>
+#include <vector>
 
 #include "imgopt/options.hpp"
+#include "imgopt/result.hpp"
 #include "imgopt/task.hpp"
 
 namespace imgopt {
@@ -18,14 +19,16 @@ struct ValidatedTask {
     double seconds = 0;
 };
 
-struct ValidationError {
+// A refusal, with what was learned before it: the input's format (Unknown when the header was unreadable)
+// and the time it took.
+struct ValidationFailure {
     ScanItem source;
     ImageFormat format = ImageFormat::Unknown;
-    std::string message;
+    Error error;
     double seconds = 0;
 };
 
-using ValidationResult = std::variant<ValidatedTask, ValidationError>;
+using ValidationResult = Expected<ValidatedTask, ValidationFailure>;
 
 // Header read, mislabel check, pixel limit, animation and format-capability checks.
 ValidationResult validate(const ScanItem& item, const Options& options);

@@ -1,15 +1,15 @@
 #pragma once
-// Process-wide libvips set-up: started once, untrusted loaders blocked, the operation cache kept small (it
-// would otherwise hold decoded images), and error text read per task.
+// libvips inside the core: start-up, error text and threads. The tools see only imgopt/runtime.hpp.
 
 #include <initializer_list>
 #include <string>
 
+#include "imgopt/result.hpp"
+
 namespace imgopt {
 
-// Safe to call many times and from many threads; the first call initialises libvips.
-// Returns false (with `error`) when libvips cannot start.
-bool initVips(const char* argv0, std::string* error = nullptr);
+// The first call initialises libvips (imgopt::initialize() is this); later calls return the first outcome.
+Status initVips(const char* argv0);
 
 // Reads and clears libvips' error buffer. The buffer is process-wide, so callers use this only right after
 // a failing call, and treat the text as a detail.
@@ -19,16 +19,10 @@ std::string takeVipsError();
 // workers may have appended their own failures meanwhile; those lines must not reach this file's result.
 std::string takeVipsErrorFor(std::initializer_list<std::string> files);
 
-// Routes libvips' g_warning output (e.g. "ignoring nclx profile") away from stderr unless `show`.
-void showVipsWarnings(bool show);
-
-std::string vipsVersion();
-
 // The nickname ("jpegload") of the loader libvips picks for a file by sniffing its bytes, or "" when none.
 std::string findLoader(const std::string& file);
 
 // libvips' worker threads per pipeline. Process-wide in libvips 8.14; set before a pipeline starts.
 void setVipsThreads(int threads);
-int vipsThreads();
 
 }  // namespace imgopt

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "imgopt/engine.hpp"
 #include "imgopt/memory_probe.hpp"
-#include "imgopt/options.hpp"
 #include "imgopt/task.hpp"
 
 namespace imgopt {
@@ -16,26 +16,13 @@ namespace imgopt {
 std::uint64_t estimateTaskBytes(const ImageHeader& header, int targetWidth, int targetHeight,
                                 ImageFormat outputFormat);
 
-struct BatchBudgetPolicy {
-    double fractionOfAvailable = 0.5;
-    // Never plan more than this at once, however much is free: with the process's own ~40 MB this keeps a
-    // batch of large images near 300 MB peak RSS (docs/benchmarks.md).
-    std::uint64_t capBytes = 256ull << 20;
-    std::uint64_t floorBytes = 64ull << 20;    // below this, run one task at a time anyway
-    int maxBatchSize = 0;                      // 0 = 4 x workers
-};
-
 // The budget for the next batch, from a fresh probe. Already in-flight estimates are subtracted by the caller.
 std::uint64_t batchBudget(const MemorySample& sample, const BatchBudgetPolicy& policy);
 
-// Chooses which of the `pending` estimates (in priority order) join the next batch: as many leading tasks as
-// fit into `budget - inFlight`, up to `maxCount`. A task bigger than the whole budget is admitted only when
-// nothing is in flight, and then alone. Returns the count taken from the front.
-std::size_t admitCount(const std::vector<std::uint64_t>& pending, std::uint64_t budget, std::uint64_t inFlight,
-                       std::size_t maxCount);
-
-// First fit: like admitCount, but a task that does not fit right now is passed over and smaller ones behind
-// it are taken, so a large image never leaves the other workers idle. With `holdHead`, nothing may pass the
+// Chooses which of the `pending` estimates (in priority order) join the next batch, first fit: as many as fit
+// into `budget - inFlight`, up to `maxCount`, where a task that does not fit right now is passed over and
+// smaller ones behind it are taken, so a large image never leaves the other workers idle. A task bigger than
+// the whole budget is admitted only when nothing is in flight, and then alone. With `holdHead`, nothing may pass the
 // first task (used after it has been passed over, so it cannot starve). Returns indices into `pending`.
 std::vector<std::size_t> admitSelection(const std::vector<std::uint64_t>& pending, std::uint64_t budget,
                                         std::uint64_t inFlight, std::size_t maxCount, bool holdHead);

@@ -1,0 +1,97 @@
+#pragma once
+// BatchEngine's private state (the d-pointer of imgopt/engine.hpp). Its methods are defined in engine.cpp
+// (the public operations and the scan) and engine_pipeline.cpp (validation, planning, scheduling, encoding).
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "cancel_token.hpp"
+#include "imgopt/engine.hpp"
+#include "metrics_recorder.hpp"
+#include "output_planner.hpp"
+#include "scanner.hpp"
+#include "validator.hpp"
+#include "worker_pool.hpp"
+
+namespace imgopt {
+
+// Admission order: higher priority first; within a priority the largest task first, so it never runs alone
+// at the end of a run while the other workers idle; then scan order.
+bool byPriority(const PlannedTask& a, const PlannedTask& b);
+
+class BatchEngine::Impl {
+public:
+    Impl(Options options, EngineConfig config, EngineCallbacks callbacks);
+    ~Impl();
+
+    // A validation outcome waiting for its turn to be planned (scan order).
+    struct Validated {
+        ValidationResult result;
+        bool cancelled = false;  // answered without validating: cancelled, or removed from the queue
+    };
+
+    void scanLoop();
+    void scanOne(const std::vector<std::filesystem::path>& paths, int priority);
+    void submitValidations();  // tops up validation jobs; needs mutex_ held
+    void onValidated(TaskId id, std::shared_ptr<Validated> v);
+    void planInOrder(std::vector<TaskResult>& toDeliver, std::vector<PlannedTask>& planned);  // needs mutex_
+    void schedulerLoop();
+    bool settleFirstBatch(std::unique_lock<std::mutex>& lock);
+    void admitBatch(std::unique_lock<std::mutex>& lock);
+    void submitEncode(std::shared_ptr<PlannedTask> task, std::uint64_t batch, double admittedAt);
+    void runEncode(const PlannedTask& task, std::uint64_t batch, int worker, double admittedAt,
+                   std::atomic<bool>& settled);
+    void releaseInFlight(const PlannedTask& task);
+    void samplerLoop();
+    void deliver(TaskResult result);
+    void answerUnvalidated(const ScanItem& item, const Error& reason);
+    bool finishedLocked() const;
+    bool validationSettledLocked() const;
+    ProgressSnapshot progress() const;
+
+    const Options options_;
+    EngineConfig config_;
+    const EngineCallbacks callbacks_;
+    CancelToken cancel_;
+    std::shared_ptr<const MemoryProbe> probe_;
+    int cores_ = 1;
+    int workers_ = 1;
+    MetricsRecorder metrics_;
+    Scanner scanner_;             // used by the scan thread only
+    OutputPlanner planner_;       // guarded by mutex_ (plans in scan order)
+    std::unique_ptr<WorkerPool> pool_;
+
+    mutable std::mutex mutex_;
+    std::condition_variable changed_;
+    std::deque<std::pair<std::vector<std::filesystem::path>, int>> scanQueue_;  // guarded by mutex_
+    std::deque<std::pair<ScanItem, int>> toValidate_;  // scanned, not yet submitted; guarded by mutex_
+    int validating_ = 0;                               // submitted, not finished; guarded by mutex_
+    std::map<TaskId, std::shared_ptr<Validated>> reorder_;  // guarded by mutex_
+    TaskId nextPlanId_ = 1;                            // guarded by mutex_
+    std::vector<PlannedTask> ready_;                   // planned, waiting for admission, in priority order
+    std::map<TaskId, int> boosts_;                     // priorities raised before planning; guarded by mutex_
+    std::uint64_t inFlightBytes_ = 0;                  // guarded by mutex_
+    int inFlightTasks_ = 0;                            // guarded by mutex_
+    std::uint64_t known_ = 0;                          // guarded by mutex_
+    std::uint64_t done_ = 0;                           // guarded by mutex_
+    bool scanning_ = false;                            // guarded by mutex_
+    bool stopping_ = false;                            // guarded by mutex_
+    bool paused_ = false;                              // guarded by mutex_
+    bool urgent_ = false;                              // a raised task waits in ready_; guarded by mutex_
+    int headPassed_ = 0;                               // batches that passed over ready_'s first task
+    std::optional<std::chrono::steady_clock::time_point> settleDeadline_;  // the scheduler thread's own
+    std::vector<TaskResult> results_;                  // guarded by mutex_
+    std::vector<ScanSummary> scanSummaries_;           // guarded by mutex_
+    std::thread scanThread_, schedulerThread_, samplerThread_;
+};
+
+}  // namespace imgopt

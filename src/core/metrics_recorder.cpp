@@ -1,0 +1,132 @@
+#include "metrics_recorder.hpp"
+
+#include <algorithm>
+
+#include "process_memory.hpp"
+
+namespace imgopt {
+
+MetricsRecorder::MetricsRecorder(int workers, int vipsThreadsPerWorker) : start_(Clock::now()) {
+    // The report's peak RSS is this run's, not the process's: a second run in the GUI must not inherit it.
+    resetPeakRss();
+    data_.workers = workers;
+    data_.vipsThreadsPerWorker = vipsThreadsPerWorker;
+    data_.workerBusySeconds.assign(std::size_t(std::max(0, workers)), 0.0);
+    data_.workerActive.assign(std::size_t(std::max(0, workers)), 0);
+}
+
+double MetricsRecorder::now() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
+
+double MetricsRecorder::pausedSecondsLocked(double at) const {
+    return pausedBefore_ + (pausedSince_ >= 0 ? at - pausedSince_ : 0.0);
+}
+
+double MetricsRecorder::activeSecondsLocked(double at) const { return std::max(0.0, at - pausedSecondsLocked(at)); }
+
+void MetricsRecorder::pause() {
+    std::lock_guard lock(mutex_);
+    if (pausedSince_ < 0) pausedSince_ = now();
+}
+
+void MetricsRecorder::resume() {
+    std::lock_guard lock(mutex_);
+    if (pausedSince_ < 0) return;
+    pausedBefore_ += now() - pausedSince_;
+    pausedSince_ = -1;
+}
+
+void MetricsRecorder::addScanned(std::uint64_t n) {
+    std::lock_guard lock(mutex_);
+    data_.progress.scanned += n;
+}
+
+void MetricsRecorder::addMemorySample(MemorySample s) {
+    std::lock_guard lock(mutex_);
+    s.seconds = now();
+    data_.peakRssBytes = std::max(data_.peakRssBytes, s.rssBytes);
+    data_.memory.push_back(s);
+}
+
+std::uint64_t MetricsRecorder::beginBatch(int size, std::uint64_t estimatedBytes, std::uint64_t budgetBytes,
+                                          std::uint64_t availableBytes) {
+    std::lock_guard lock(mutex_);
+    BatchRecord b;
+    b.number = data_.batches.size() + 1;
+    b.size = size;
+    b.estimatedBytes = estimatedBytes;
+    b.budgetBytes = budgetBytes;
+    b.availableBytes = availableBytes;
+    b.startSeconds = now();
+    data_.currentBudgetBytes = budgetBytes;
+    data_.batches.push_back(b);
+    return b.number;
+}
+
+void MetricsRecorder::taskStarted(int worker) {
+    std::lock_guard lock(mutex_);
+    if (worker >= 0 && std::size_t(worker) < data_.workerActive.size()) data_.workerActive[std::size_t(worker)] = 1;
+}
+
+void MetricsRecorder::taskFinished(int worker, double busySeconds) {
+    std::lock_guard lock(mutex_);
+    if (worker >= 0 && std::size_t(worker) < data_.workerActive.size()) {
+        data_.workerActive[std::size_t(worker)] = 0;
+        data_.workerBusySeconds[std::size_t(worker)] += busySeconds;
+    }
+}
+
+void MetricsRecorder::batchTaskFinished(std::uint64_t batch, double endSeconds) {
+    std::lock_guard lock(mutex_);
+    if (batch == 0 || batch > data_.batches.size()) return;
+    auto& b = data_.batches[batch - 1];
+    if (++b.finished == b.size) b.seconds = endSeconds - b.startSeconds;
+}
+
+void MetricsRecorder::recordResult(const TaskResult& r) {
+    std::lock_guard lock(mutex_);
+    auto& p = data_.progress;
+    ++p.done;
+    switch (r.status) {
+        case TaskStatus::Optimized: ++p.optimized; break;
+        case TaskStatus::KeptOriginal: ++p.keptOriginal; break;
+        case TaskStatus::Skipped: ++p.skipped; break;
+        case TaskStatus::Failed: ++p.failed; break;
+    }
+    if (r.status == TaskStatus::Optimized || r.status == TaskStatus::KeptOriginal) {
+        p.inputBytes += r.inputBytes;
+        p.outputBytes += r.outputBytes;
+    }
+    const double at = now();
+    activeAtLastResult_ = activeSecondsLocked(at);
+    data_.finished.push_back(TaskSample{at, r.inputBytes, r.status});
+}
+
+ProgressSnapshot MetricsRecorder::progress(bool finished) const {
+    std::lock_guard lock(mutex_);
+    return progressLocked(finished);
+}
+
+ProgressSnapshot MetricsRecorder::progressLocked(bool finished) const {
+    ProgressSnapshot p = data_.progress;
+    const double at = now();
+    p.activeSeconds = finished ? activeAtLastResult_ : activeSecondsLocked(at);
+    p.pausedSeconds = pausedSecondsLocked(at);
+    p.paused = pausedSince_ >= 0;
+    p.finished = finished;
+    return p;
+}
+
+MetricsSnapshot MetricsRecorder::snapshot(bool finished) const {
+    std::lock_guard lock(mutex_);
+    MetricsSnapshot s = data_;
+    s.elapsedSeconds = now();
+    s.progress = progressLocked(finished);
+    return s;
+}
+
+double MetricsRecorder::activeSecondsAtLastResult() const {
+    std::lock_guard lock(mutex_);
+    return activeAtLastResult_;
+}
+
+}  // namespace imgopt
