@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <span>
 #include <string>
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -33,8 +34,9 @@ struct FormatInfo {
     // Longest edge the format's encoder can write (libjpeg 65500, libwebp 16383, GIF 65535); 0 = no limit
     // an image within the pixel limit could reach.
     int maxEdge;
-    // The format's saver, in the spirit of libvips' one saver per file; null when ImgOpt cannot write it.
-    Status (*save)(const detail::SaveRequest&);
+    // The format's saver, in the spirit of libvips' one saver per file: the encoded file's bytes. Null when
+    // ImgOpt cannot write the format.
+    Expected<std::vector<std::uint8_t>> (*save)(const detail::SaveRequest&);
 
     bool writable() const { return save != nullptr; }
 };

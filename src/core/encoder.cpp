@@ -132,8 +132,7 @@ Expected<detail::SaveRequest> prepare(const PlannedTask& task, const Options& op
 
 }  // namespace
 
-Expected<EncodedImage> encodeImage(const PlannedTask& task, const Options& options,
-                                   const std::filesystem::path& destination, const CancelToken& cancel) {
+Expected<EncodedImage> encodeImage(const PlannedTask& task, const Options& options, const CancelToken& cancel) {
     const FormatInfo& out = formatInfo(task.outputFormat);
     if (!out.writable()) return fail(ErrorCode::InputUnsupported, fmt::format("ImgOpt cannot write {}", out.name));
     // A copy shares the flag; its address is what libvips' eval signal and libwebp's hook get.
@@ -141,20 +140,20 @@ Expected<EncodedImage> encodeImage(const PlannedTask& task, const Options& optio
     try {
         auto request = prepare(task, options, options.qualityFor(task.outputFormat));
         if (!request) return Unexpected(std::move(request).error());
-        request->destination = destination;
         request->cancel = &token;
         vips_image_set_progress(request->image.get_image(), TRUE);
         g_signal_connect(request->image.get_image(), "eval", G_CALLBACK(onEval), &token);
         if (token.cancelled()) return fail(ErrorCode::Cancelled, "cancelled");
-        if (auto saved = out.save(*request); !saved) return Unexpected(std::move(saved).error());
+        auto saved = out.save(*request);
+        if (!saved) return Unexpected(std::move(saved).error());
         const VImage& image = request->image;
-        return EncodedImage{image.width(), request->animated ? image.get_int("page-height") : image.height()};
+        return EncodedImage{image.width(), request->animated ? image.get_int("page-height") : image.height(),
+                            std::move(*saved)};
     } catch (const vips::VError&) {
         // A failure before the saver ran: opening or shrinking the source.
         detail::SaveRequest context;
         context.source = task.source.path;
         context.sourceFormat = task.header.format;
-        context.destination = destination;
         context.cancel = &token;
         return detail::saveFailure(context);
     }

@@ -3,7 +3,8 @@
 // output format's saver (savers.hpp).
 // Thread-safe: each call owns its libvips images. Libvips errors are read and cleared within the call.
 
-#include <filesystem>
+#include <cstdint>
+#include <vector>
 
 #include "cancel_token.hpp"
 #include "imgopt/options.hpp"
@@ -13,13 +14,13 @@
 namespace imgopt {
 
 struct EncodedImage {
-    int width = 0;  // written dimensions (of one frame)
+    int width = 0;  // dimensions of one frame
     int height = 0;
+    std::vector<std::uint8_t> bytes;  // the whole output file
 };
 
-// Encodes `task.source.path` into `destination` (normally a temporary file) as `task.outputFormat`.
-// A set `cancel` kills the running libvips pipeline (Error Cancelled); the caller removes the partial file.
-Expected<EncodedImage> encodeImage(const PlannedTask& task, const Options& options,
-                                   const std::filesystem::path& destination, const CancelToken& cancel);
+// Encodes `task.source.path` as `task.outputFormat`, into memory. A set `cancel` kills the running libvips
+// pipeline (Error Cancelled).
+Expected<EncodedImage> encodeImage(const PlannedTask& task, const Options& options, const CancelToken& cancel);
 
 }  // namespace imgopt

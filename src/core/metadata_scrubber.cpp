@@ -2,14 +2,12 @@
 
 #include <cstdint>
 #include <cstring>
-#include <fstream>
-#include <iterator>
 #include <vector>
 
 namespace imgopt {
 namespace {
 
-using Bytes = std::vector<unsigned char>;
+using Bytes = std::vector<std::uint8_t>;
 
 std::uint32_t le32(const unsigned char* p) { return p[0] | (p[1] << 8) | (p[2] << 16) | (std::uint32_t(p[3]) << 24); }
 void putLe32(unsigned char* p, std::uint32_t v) {
@@ -60,24 +58,12 @@ bool scrubWebp(const Bytes& in, Bytes& out) {
 
 }  // namespace
 
-Status removeExif(const std::filesystem::path& file, ImageFormat format) {
-    if (format != ImageFormat::Jpeg && format != ImageFormat::Webp) return {};
-    const auto failed = [](const char* message) { return fail(ErrorCode::OutputFailed, message); };
-    Bytes in;
-    {
-        std::ifstream f(file, std::ios::binary);
-        if (!f) return failed("cannot reopen the output to remove EXIF");
-        in.assign(std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>());
-    }
+Expected<Bytes> removeExif(Bytes in, ImageFormat format) {
+    if (format != ImageFormat::Jpeg && format != ImageFormat::Webp) return in;
     Bytes out;
     const bool ok = format == ImageFormat::Jpeg ? scrubJpeg(in, out) : scrubWebp(in, out);
-    if (!ok) return failed("the output's container could not be parsed to remove EXIF");
-    if (out.size() == in.size()) return {};
-    std::ofstream f(file, std::ios::binary | std::ios::trunc);
-    f.write(reinterpret_cast<const char*>(out.data()), std::streamsize(out.size()));
-    f.flush();
-    if (!f) return failed("cannot rewrite the output without EXIF");
-    return {};
+    if (!ok) return fail(ErrorCode::OutputFailed, "the encoder's output could not be parsed to remove EXIF");
+    return out;
 }
 
 }  // namespace imgopt

@@ -4,14 +4,15 @@
 // EXIF. Works on the container only; pixels and other metadata (the ICC profile) are untouched.
 // Thread-safe: works on one file.
 
-#include <filesystem>
+#include <cstdint>
+#include <vector>
 
 #include "imgopt/format.hpp"
 #include "imgopt/result.hpp"
 
 namespace imgopt {
 
-// Rewrites `file` (a temporary output) without EXIF when it is a JPEG or WebP.
-Status removeExif(const std::filesystem::path& file, ImageFormat format);
+// The encoded file without its EXIF block, when it is a JPEG or WebP; other formats come back as they are.
+Expected<std::vector<std::uint8_t>> removeExif(std::vector<std::uint8_t> encoded, ImageFormat format);
 
 }  // namespace imgopt

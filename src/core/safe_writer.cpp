@@ -20,6 +20,22 @@ namespace imgopt {
 namespace {
 constexpr std::string_view kTempPrefix = ".imgopt-";
 std::atomic<unsigned> g_counter{0};
+
+// The disk's own words for a failed write, so that a full disk is never reported as a damaged image.
+Unexpected<Error> writeError(int err, const fs::path& file) {
+    const std::string folder = file.parent_path().string();
+    switch (err) {
+        case ENOSPC:
+        case EDQUOT: return fail(ErrorCode::NoSpace, fmt::format("no space left on the output disk ({})", folder));
+        case EROFS:
+        case EACCES:
+        case EPERM: return fail(ErrorCode::ReadOnly, fmt::format("the output folder is read-only ({})", folder));
+        default:
+            return fail(ErrorCode::OutputFailed,
+                        fmt::format("cannot write the output in {}: {}", folder, std::strerror(err)));
+    }
+}
+
 }  // namespace
 
 Expected<TempFile> TempFile::create(const fs::path& folder) {
@@ -43,11 +59,33 @@ Expected<TempFile> TempFile::create(const fs::path& folder) {
             file.path_ = candidate;
             return file;
         }
-        if (errno != EEXIST)
-            return fail(ErrorCode::OutputFailed,
-                        fmt::format("cannot create a file in {}: {}", folder.string(), std::strerror(errno)));
+        if (errno != EEXIST) return writeError(errno, candidate);
     }
     return fail(ErrorCode::OutputFailed, "cannot find a free temporary file name in " + folder.string());
+}
+
+Status TempFile::write(const std::vector<std::uint8_t>& bytes, bool sync) {
+    const int fd = ::open(path_.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
+    if (fd < 0) return writeError(errno, path_);
+    std::size_t done = 0;
+    while (done < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            const int err = n < 0 ? errno : EIO;
+            ::close(fd);
+            return writeError(err, path_);
+        }
+        done += std::size_t(n);
+    }
+    if (sync && ::fsync(fd) != 0) {
+        const int err = errno;
+        ::close(fd);
+        return writeError(err, path_);
+    }
+    // A failing close can be the first sign of a full disk on network file systems.
+    if (::close(fd) != 0) return writeError(errno, path_);
+    return {};
 }
 
 TempFile::TempFile(TempFile&& other) noexcept
@@ -115,7 +153,7 @@ Status copyIntoPlace(const fs::path& source, const fs::path& target, bool replac
     if (!tmp) return Unexpected(std::move(tmp).error());
     std::error_code ec;
     fs::copy_file(source, tmp->path(), fs::copy_options::overwrite_existing, ec);
-    if (ec) return fail(ErrorCode::OutputFailed, fmt::format("cannot copy the original: {}", ec.message()));
+    if (ec) return writeError(ec.value(), tmp->path());
     return tmp->commit(target, replace);
 }
 

@@ -4,6 +4,7 @@
 // nothing behind. Thread-safe: no shared state; names are unique per process and call.
 
 #include <cstdint>
+#include <cstddef>
 #include <filesystem>
 #include <vector>
 
@@ -23,6 +24,9 @@ public:
     TempFile& operator=(const TempFile&) = delete;
 
     const std::filesystem::path& path() const { return path_; }
+    // Writes `bytes` as the file's whole content. With `sync`, the data reaches the disk before this returns
+    // (used before an original is replaced). Errors say what the disk said: NoSpace, ReadOnly, OutputFailed.
+    Status write(const std::vector<std::uint8_t>& bytes, bool sync);
     // Atomically renames onto `target`; replaces it only when `replace` is true.
     Status commit(const std::filesystem::path& target, bool replace);
 

@@ -3,7 +3,9 @@
 // (format.cpp) holds a pointer to each; the encoder fills a SaveRequest and calls the one it finds there.
 // Thread rules: savers are reentrant; the request's image is only read.
 
+#include <cstdint>
 #include <filesystem>
+#include <vector>
 #include <vips/vips8>
 
 #include "cancel_token.hpp"
@@ -19,22 +21,29 @@ struct SaveRequest {
     bool animated = false;            // several frames stacked vertically (page-height)
     std::filesystem::path source;     // for error messages: which file a libvips failure was about
     ImageFormat sourceFormat = ImageFormat::Unknown;
-    std::filesystem::path destination;
     const CancelToken* cancel = nullptr;
 
     bool lossless() const { return quality >= 100; }
     bool strip() const { return metadata == MetadataMode::None; }
 };
 
-Status saveJpeg(const SaveRequest& request);
-Status savePng(const SaveRequest& request);
-Status saveWebp(const SaveRequest& request);
-Status saveAvif(const SaveRequest& request);
-Status saveTiff(const SaveRequest& request);
-Status saveGif(const SaveRequest& request);
+using Bytes = std::vector<std::uint8_t>;
 
-// The Error for a libvips save that threw. Its pipeline decodes the input while it writes, so libvips' text
-// says which side failed. Takes (and clears) libvips' error text for this request's files.
+// Each encodes into memory; the caller writes the bytes with its own I/O, so a write error is told by our
+// own errno, and a result that is not smaller never touches the disk.
+Expected<Bytes> saveJpeg(const SaveRequest& request);
+Expected<Bytes> savePng(const SaveRequest& request);
+Expected<Bytes> saveWebp(const SaveRequest& request);
+Expected<Bytes> saveAvif(const SaveRequest& request);
+Expected<Bytes> saveTiff(const SaveRequest& request);
+Expected<Bytes> saveGif(const SaveRequest& request);
+
+// The Error for a libvips save that threw. Nothing is written to disk while saving, so the failure is the
+// input's (its pipeline decodes while it encodes), a cancel, or the encoder's own. Takes (and clears)
+// libvips' error text for this request's source.
 Unexpected<Error> saveFailure(const SaveRequest& request);
+
+// Copies a buffer that a libvips *save_buffer call allocated, and frees it.
+Bytes takeBuffer(void* data, std::size_t size);
 
 }  // namespace imgopt::detail

@@ -76,9 +76,14 @@ bool keepsOriginal(const PlannedTask& task, const Options& options, const Encode
     return outBytes >= task.source.bytes && !options.allowLarger && ((sameFormat && !resized) || inPlace);
 }
 
-// Verify, then commit the encoded temporary file as the task's output.
-Status commitOutput(TempFile& tmp, const PlannedTask& task, const Options& options, const EncodedImage& enc) {
+// Write, verify, then commit the encoded bytes as the task's output. In place, the bytes reach the disk
+// before the original is replaced.
+Status commitOutput(const PlannedTask& task, const Options& options, const EncodedImage& enc) {
     const bool inPlace = options.outputMode == OutputMode::InPlace;
+    auto created = TempFile::create(task.output.parent_path());
+    if (!created) return Unexpected(std::move(created).error());
+    TempFile& tmp = *created;
+    if (auto written = tmp.write(enc.bytes, inPlace); !written) return written;
     if (auto v = verifyOutput(tmp.path(), task.outputFormat, enc.width, enc.height, inPlace); !v) return v;
     if (options.keepDates) copyModificationTime(task.source.path, tmp.path());
     // A replacement keeps the original's permissions; new files get the process's defaults.
@@ -102,13 +107,8 @@ void finishWritten(TaskResult& r, const PlannedTask& task, const Options& option
 }
 
 TaskResult encodeAndWrite(TaskResult r, const PlannedTask& task, const Options& options, const CancelToken& cancel) {
-    auto tmp = TempFile::create(task.output.parent_path());
-    if (!tmp) {
-        setError(r, tmp.error());
-        return r;
-    }
     const auto encodeStart = Clock::now();
-    const auto enc = encodeImage(task, options, tmp->path(), cancel);
+    const auto enc = encodeImage(task, options, cancel);
     r.timings.encodeSeconds = since(encodeStart);
     if (!enc) {
         setError(r, enc.error());
@@ -121,7 +121,7 @@ TaskResult encodeAndWrite(TaskResult r, const PlannedTask& task, const Options& 
         return r;
     }
     const auto writeStart = Clock::now();
-    const std::uint64_t outBytes = fileSize(tmp->path());
+    const std::uint64_t outBytes = enc->bytes.size();
     if (keepsOriginal(task, options, *enc, outBytes)) {
         const bool converted = task.outputFormat != task.header.format ||
                                enc->width != task.header.uprightWidth() || enc->height != task.header.uprightHeight();
@@ -129,7 +129,7 @@ TaskResult encodeAndWrite(TaskResult r, const PlannedTask& task, const Options& 
         if (r.status == TaskStatus::KeptOriginal && converted)
             addWarning(r, fmt::format("the {} result was not smaller, so the original stays",
                                       formatInfo(task.outputFormat).name));
-    } else if (auto committed = commitOutput(*tmp, task, options, *enc); !committed) {
+    } else if (auto committed = commitOutput(task, options, *enc); !committed) {
         setError(r, committed.error());
     } else {
         finishWritten(r, task, options, *enc, outBytes);

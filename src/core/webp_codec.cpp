@@ -7,8 +7,6 @@
 #include <webp/mux.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <fmt/format.h>
 #include <fstream>
@@ -155,19 +153,6 @@ std::optional<WebPData> blobOf(const VImage& image, const char* field) {
     return WebPData{static_cast<const std::uint8_t*>(data), length};
 }
 
-Status writeFile(const std::filesystem::path& dest, const std::uint8_t* bytes, std::size_t size) {
-    const auto failed = [&] {
-        return fail(ErrorCode::OutputFailed,
-                    fmt::format("cannot write the output ({}: {})", dest.filename().string(), std::strerror(errno)));
-    };
-    Handle<FILE, std::fclose> file(std::fopen(dest.c_str(), "wb"));
-    if (!file) return failed();
-    if (std::fwrite(bytes, 1, size, file.get()) != size || std::fflush(file.get()) != 0) return failed();
-    // Closed by hand: a failing close can be the first sign of a full disk.
-    if (std::fclose(file.release()) != 0) return failed();
-    return {};
-}
-
 // Decodes into `image`'s memory; InputDamaged when libwebp refuses the bitstream.
 Status decodeInto(const std::vector<std::uint8_t>& bytes, const WebPBitstreamFeatures& features, VipsImage* image) {
     WebPDecoderConfig config;
@@ -196,14 +181,18 @@ void attachMetadata(WebPDemuxer* demux, VipsImage* image) {
     vips_image_set_int(image, VIPS_META_ORIENTATION, exifOrientation(exif.chunk.bytes, exif.chunk.size));
 }
 
-// The encoded bitstream with the ICC profile and XMP that `image` carries, written to `dest`.
-Status writeWithMetadata(const VImage& image, const WebPMemoryWriter& writer, const std::filesystem::path& dest) {
+using Bytes = std::vector<std::uint8_t>;
+
+Bytes copied(const std::uint8_t* data, std::size_t size) { return Bytes(data, data + size); }
+
+// The encoded bitstream with the ICC profile and XMP that `image` carries.
+Expected<Bytes> withMetadata(const VImage& image, const WebPMemoryWriter& writer) {
     auto icc = blobOf(image, VIPS_META_ICC_NAME);
     // A CMYK source converted to sRGB still carries its CMYK profile; like libvips' savers, leave out a
     // profile that does not describe these pixels.
     if (icc && !vips_icc_is_compatible_profile(image.get_image(), icc->bytes, icc->size)) icc.reset();
     const auto xmp = blobOf(image, VIPS_META_XMP_NAME);
-    if (!icc && !xmp) return writeFile(dest, writer.mem, writer.size);
+    if (!icc && !xmp) return copied(writer.mem, writer.size);
     const Handle<WebPMux, WebPMuxDelete> mux(WebPMuxNew());
     const WebPData bitstream{writer.mem, writer.size};
     if (!mux || WebPMuxSetImage(mux.get(), &bitstream, 0) != WEBP_MUX_OK ||
@@ -214,7 +203,7 @@ Status writeWithMetadata(const VImage& image, const WebPMemoryWriter& writer, co
     WebPDataInit(&assembled);
     const Handle<WebPData, WebPDataClear> release(&assembled);
     if (WebPMuxAssemble(mux.get(), &assembled) != WEBP_MUX_OK) return encodeError("cannot attach the metadata");
-    return writeFile(dest, assembled.bytes, assembled.size);
+    return copied(assembled.bytes, assembled.size);
 }
 
 WebPConfig configFor(const WebpSettings& settings) {
@@ -230,8 +219,7 @@ WebPConfig configFor(const WebpSettings& settings) {
 }
 
 // Everything after the pixels are known to be 8-bit RGB(A); throws vips::VError from the pixel pull.
-Status encodeFrame(const VImage& image, const WebpSettings& settings, const std::filesystem::path& dest,
-                   CancelToken& cancel) {
+Expected<Bytes> encodeFrame(const VImage& image, const WebpSettings& settings, CancelToken& cancel) {
     const bool alpha = image.bands() == 4;
     const WebPConfig config = configFor(settings);
     if (!WebPValidateConfig(&config)) return encodeError("invalid settings");
@@ -247,7 +235,8 @@ Status encodeFrame(const VImage& image, const WebpSettings& settings, const std:
     const vips::VRegion region = vips::VRegion::new_from_image(image);
     for (int y = 0; y < frame.height; y += kStripRows) {
         if (cancel.cancelled()) return fail(ErrorCode::Cancelled, "cancelled");
-        if (auto s = importStrip(frame, region, y, std::min(kStripRows, frame.height - y), alpha); !s) return s;
+        if (auto s = importStrip(frame, region, y, std::min(kStripRows, frame.height - y), alpha); !s)
+            return Unexpected(std::move(s).error());
     }
     WebPMemoryWriter writer;
     WebPMemoryWriterInit(&writer);
@@ -257,7 +246,7 @@ Status encodeFrame(const VImage& image, const WebpSettings& settings, const std:
     frame.progress_hook = keepGoing;
     frame.user_data = &cancel;
     if (!WebPEncode(&config, &frame)) return pictureError(frame);
-    return writeWithMetadata(image, writer, dest);
+    return withMetadata(image, writer);
 }
 
 }  // namespace
@@ -287,12 +276,11 @@ bool webpEncodable(const VImage& image) {
     return image.format() == VIPS_FORMAT_UCHAR && image.bands() <= 4 && image.get_typeof(VIPS_META_EXIF_NAME) == 0;
 }
 
-Status encodeWebp(VImage image, const WebpSettings& settings, const std::filesystem::path& dest,
-                  const CancelToken& cancel) {
+Expected<Bytes> encodeWebp(VImage image, const WebpSettings& settings, const CancelToken& cancel) {
     CancelToken token = cancel;  // a copy shares the flag; libwebp's hook gets its address
     try {
         if (image.bands() < 3) image = image.colourspace(VIPS_INTERPRETATION_sRGB);
-        return encodeFrame(image, settings, dest, token);
+        return encodeFrame(image, settings, token);
     } catch (const vips::VError&) {
         const std::string detail = takeVipsError();
         if (token.cancelled()) return fail(ErrorCode::Cancelled, "cancelled");

@@ -7,8 +7,10 @@
 //
 // Thread rules: every function is reentrant and owns what it allocates; images passed in are only read.
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
+#include <vector>
 #include <vips/vips8>
 
 #include "cancel_token.hpp"
@@ -31,10 +33,10 @@ struct WebpSettings {
 // single frame is the caller's test (the encoder knows it from the loaded image already).
 bool webpEncodable(const vips::VImage& image);
 
-// Encodes `image` (8-bit, 1-4 bands) into `dest`, pulling pixels in strips so that the frame is never held
-// as RGB. Writes the ICC profile and XMP attached to `image`. A set `cancel` stops both the pixel pull and
-// libwebp's encoder (Error Cancelled).
-Status encodeWebp(vips::VImage image, const WebpSettings& settings, const std::filesystem::path& dest,
-                  const CancelToken& cancel);
+// Encodes `image` (8-bit, 1-4 bands) into a WebP file in memory, pulling pixels in strips so that the frame
+// is never held as RGB. Carries the ICC profile and XMP attached to `image`. A set `cancel` stops both the
+// pixel pull and libwebp's encoder (Error Cancelled).
+Expected<std::vector<std::uint8_t>> encodeWebp(vips::VImage image, const WebpSettings& settings,
+                                               const CancelToken& cancel);
 
 }  // namespace imgopt

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "output_planner.hpp"
+#include "test_support.hpp"
 #include "validator.hpp"
 
 namespace imgopt::test {
@@ -27,6 +28,13 @@ std::optional<PlannedTask> planFile(const std::filesystem::path& file, const Opt
         return std::nullopt;
     }
     return *p;
+}
+
+Expected<EncodedImage> encodeImageTo(const PlannedTask& task, const Options& options,
+                                     const std::filesystem::path& destination, const CancelToken& cancel) {
+    auto encoded = encodeImage(task, options, cancel);
+    if (encoded) writeBytes(destination, encoded->bytes);
+    return encoded;
 }
 
 }  // namespace imgopt::test

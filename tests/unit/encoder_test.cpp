@@ -36,7 +36,7 @@ Encoded encodeTo(const fs::path& src, std::optional<ImageFormat> format, const f
     Encoded e;
     auto task = planFile(src, o);
     if (!task) return e;
-    e.outcome = outcomeOf(encodeImage(*task, o, dest, CancelToken{}));
+    e.outcome = outcomeOf(encodeImageTo(*task, o, dest, CancelToken{}));
     if (e.outcome.ok) e.probe = probeImage(dest);
     return e;
 }
@@ -252,7 +252,7 @@ TEST(Encoder, TruncatedInputFailsWithMessage) {
     Options o;
     auto task = planFile(dir / "cut.jpg", o);
     ASSERT_TRUE(task);
-    auto out = outcomeOf(encodeImage(*task, o, dir / "out.jpg", CancelToken{}));
+    auto out = outcomeOf(encodeImageTo(*task, o, dir / "out.jpg", CancelToken{}));
     EXPECT_FALSE(out.ok);
     EXPECT_FALSE(out.cancelled);
     EXPECT_FALSE(out.error.empty());
@@ -266,7 +266,7 @@ TEST(Encoder, CancelledTokenStopsWork) {
     ASSERT_TRUE(task);
     CancelToken cancel;
     cancel.cancel();
-    auto out = outcomeOf(encodeImage(*task, o, dir / "out.jpg", cancel));
+    auto out = outcomeOf(encodeImageTo(*task, o, dir / "out.jpg", cancel));
     EXPECT_FALSE(out.ok);
     EXPECT_TRUE(out.cancelled);
 }

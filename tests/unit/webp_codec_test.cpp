@@ -39,6 +39,15 @@ VImage card(int width, int height, int bands) {
 }  // namespace
 
 namespace {
+// encodeWebp, with the bytes written to `file` when it succeeds.
+Status encodeWebpTo(const VImage& image, const WebpSettings& settings, const fs::path& file,
+                    const CancelToken& cancel) {
+    auto bytes = encodeWebp(image, settings, cancel);
+    if (!bytes) return Unexpected(std::move(bytes).error());
+    writeBytes(file, *bytes);
+    return {};
+}
+
 // The decoder's image, or none when it leaves the file to libvips; a decode error is a test failure.
 std::optional<VImage> decodedStill(const fs::path& file) {
     auto decoded = decodeWebpStill(file);
@@ -98,7 +107,7 @@ TEST(WebpCodec, ExifOrientationIsReadAndApplied) {
         auto task = planFile(file, o);
         ASSERT_TRUE(task);
         const auto out = dir / (std::string("upright-") + std::string(toString(meta)) + ".webp");
-        const auto outcome = encodeImage(*task, o, out, CancelToken{});
+        const auto outcome = encodeImageTo(*task, o, out, CancelToken{});
         ASSERT_TRUE(outcome.has_value()) << errorText(outcome);
         const auto probe = probeImage(out);
         EXPECT_EQ(probe.width, 40) << toString(meta);
@@ -114,7 +123,7 @@ TEST(WebpCodec, TruncatedOrDamagedWebpFailsWithAClearError) {
     const auto png = dir / "photo.png";
     makeImage(png, {.width = 300, .height = 200});
     // The simple container: "RIFF" size "WEBP" "VP8 " size, then the bitstream.
-    ASSERT_TRUE(encodeWebp(VImage::new_from_file(png.c_str()), WebpSettings{90, false}, file, CancelToken{}));
+    ASSERT_TRUE(encodeWebpTo(VImage::new_from_file(png.c_str()), WebpSettings{90, false}, file, CancelToken{}));
     Options o;
     auto task = planFile(file, o);
     ASSERT_TRUE(task);
@@ -123,7 +132,7 @@ TEST(WebpCodec, TruncatedOrDamagedWebpFailsWithAClearError) {
     // Cut after validation, as if another program were still writing it.
     writeText(file, bytes.substr(0, bytes.size() * 6 / 10));
     EXPECT_FALSE(decodedStill(file)) << "an incomplete container goes to libvips, which reports it";
-    auto outcome = encodeImage(*task, o, dir / "out1.webp", CancelToken{});
+    auto outcome = encodeImageTo(*task, o, dir / "out1.webp", CancelToken{});
     EXPECT_FALSE(outcome.has_value());
     EXPECT_NE(errorText(outcome).find("damaged or truncated"), std::string::npos) << errorText(outcome);
 
@@ -139,7 +148,7 @@ TEST(WebpCodec, TruncatedOrDamagedWebpFailsWithAClearError) {
     const auto refused = decodeWebpStill(file);
     ASSERT_FALSE(refused.has_value()) << "a damaged bitstream is an error, not a file for libvips";
     EXPECT_EQ(refused.error().code, ErrorCode::InputDamaged);
-    outcome = encodeImage(*task, o, dir / "out2.webp", CancelToken{});
+    outcome = encodeImageTo(*task, o, dir / "out2.webp", CancelToken{});
     ASSERT_FALSE(outcome.has_value());
     EXPECT_EQ(outcome.error().code, ErrorCode::InputDamaged);
     EXPECT_NE(errorText(outcome).find("damaged or truncated"), std::string::npos) << errorText(outcome);
@@ -152,7 +161,7 @@ TEST(WebpCodec, StripsGiveTheSamePixelsAsLibvipsSaver) {
         const VImage image = card(131, 203, bands);
         const auto ours = dir / ("ours" + std::to_string(bands) + ".webp");
         const auto theirs = dir / ("theirs" + std::to_string(bands) + ".webp");
-        ASSERT_TRUE(encodeWebp(image, WebpSettings{80, false}, ours, CancelToken{}));
+        ASSERT_TRUE(encodeWebpTo(image, WebpSettings{80, false}, ours, CancelToken{}));
         image.webpsave(theirs.c_str(), VImage::option()->set("Q", 80)->set("alpha_q", 80)->set("effort", 4)->set(
                                            "strip", true));
         const auto probe = probeImage(ours);
@@ -169,14 +178,14 @@ TEST(WebpCodec, LosslessKeepsEveryVisiblePixel) {
     TempDir dir;
     const VImage rgb = card(77, 150, 3);
     const auto out = dir / "lossless3.webp";
-    ASSERT_TRUE(encodeWebp(rgb, WebpSettings{100, true}, out, CancelToken{}));
+    ASSERT_TRUE(encodeWebpTo(rgb, WebpSettings{100, true}, out, CancelToken{}));
     EXPECT_EQ(maxDifference(loadWithLibvips(out), rgb), 0.0);
 
     // Under fully transparent pixels libwebp may change the colour, as libvips' saver lets it.
     const VImage rgba = card(77, 150, 4);
     const auto ours = dir / "lossless4.webp";
     const auto theirs = dir / "lossless4-libvips.webp";
-    ASSERT_TRUE(encodeWebp(rgba, WebpSettings{100, true}, ours, CancelToken{}));
+    ASSERT_TRUE(encodeWebpTo(rgba, WebpSettings{100, true}, ours, CancelToken{}));
     rgba.webpsave(theirs.c_str(), VImage::option()->set("lossless", true)->set("effort", 6)->set("strip", true));
     EXPECT_EQ(maxDifference(loadWithLibvips(ours), loadWithLibvips(theirs)), 0.0);
     const VImage back = loadWithLibvips(ours);
@@ -193,7 +202,7 @@ TEST(WebpCodec, WritesTheAttachedIccAndXmp) {
     const std::string xmp = "<x:xmpmeta xmlns:x='adobe:ns:meta/'></x:xmpmeta>";
     image.set(VIPS_META_XMP_NAME, nullptr, const_cast<char*>(xmp.data()), xmp.size());
     const auto out = dir / "meta.webp";
-    ASSERT_TRUE(encodeWebp(image, WebpSettings{90, false}, out, CancelToken{}));
+    ASSERT_TRUE(encodeWebpTo(image, WebpSettings{90, false}, out, CancelToken{}));
     const auto probe = probeImage(out);
     ASSERT_TRUE(probe.decoded) << probe.error;
     EXPECT_TRUE(probe.hasIcc);
@@ -203,7 +212,7 @@ TEST(WebpCodec, WritesTheAttachedIccAndXmp) {
     image.remove(VIPS_META_ICC_NAME);
     image.remove(VIPS_META_XMP_NAME);
     const auto bare = dir / "bare.webp";
-    ASSERT_TRUE(encodeWebp(image, WebpSettings{90, false}, bare, CancelToken{}));
+    ASSERT_TRUE(encodeWebpTo(image, WebpSettings{90, false}, bare, CancelToken{}));
     const auto bareProbe = probeImage(bare);
     EXPECT_FALSE(bareProbe.hasIcc);
     EXPECT_FALSE(bareProbe.hasXmp);
@@ -231,7 +240,7 @@ TEST(WebpCodec, CancelStopsTheEncoderAndWritesNothing) {
         cancel.cancel();
     });
     const auto out = dir / "cancelled.webp";
-    const auto encoded = encodeWebp(noise, WebpSettings{90, false}, out, cancel);
+    const auto encoded = encodeWebpTo(noise, WebpSettings{90, false}, out, cancel);
     ASSERT_FALSE(encoded.has_value()) << "the encode finished before the cancel";
     EXPECT_EQ(encoded.error().code, ErrorCode::Cancelled) << encoded.error().message;
     canceller.join();

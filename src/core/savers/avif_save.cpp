@@ -2,7 +2,7 @@
 
 namespace imgopt::detail {
 
-Status saveAvif(const SaveRequest& r) {
+Expected<Bytes> saveAvif(const SaveRequest& r) {
     auto options = vips::VImage::option()
                        ->set("compression", VIPS_FOREIGN_HEIF_COMPRESSION_AV1)
                        ->set("bitdepth", 8)
@@ -11,12 +11,14 @@ Status saveAvif(const SaveRequest& r) {
         options->set("lossless", true)->set("effort", 9)->set("subsample_mode", VIPS_FOREIGN_SUBSAMPLE_OFF);
     else
         options->set("Q", r.quality)->set("effort", 2)->set("subsample_mode", VIPS_FOREIGN_SUBSAMPLE_ON);
+    void* data = nullptr;
+    std::size_t size = 0;
     try {
-        r.image.heifsave(r.destination.c_str(), options);
+        r.image.write_to_buffer(".avif", &data, &size, options);
     } catch (const vips::VError&) {
         return saveFailure(r);
     }
-    return {};
+    return takeBuffer(data, size);
 }
 
 }  // namespace imgopt::detail

@@ -3,23 +3,26 @@
 
 namespace imgopt::detail {
 
-Status saveJpeg(const SaveRequest& r) {
+Expected<Bytes> saveJpeg(const SaveRequest& r) {
+    void* data = nullptr;
+    std::size_t size = 0;
     try {
-        r.image.jpegsave(r.destination.c_str(),
-                         vips::VImage::option()
-                             ->set("Q", r.quality)
-                             ->set("optimize_coding", true)
-                             // Progressive: 2.3% smaller on the corpus photos (docs/presets.md).
-                             ->set("interlace", true)
-                             ->set("subsample_mode",
-                                   r.lossless() ? VIPS_FOREIGN_SUBSAMPLE_OFF : VIPS_FOREIGN_SUBSAMPLE_ON)
-                             ->set("strip", r.strip()));
+        r.image.write_to_buffer(".jpg", &data, &size,
+                                vips::VImage::option()
+                                    ->set("Q", r.quality)
+                                    ->set("optimize_coding", true)
+                                    // Progressive: 2.3% smaller on the corpus photos (docs/presets.md).
+                                    ->set("interlace", true)
+                                    ->set("subsample_mode",
+                                          r.lossless() ? VIPS_FOREIGN_SUBSAMPLE_OFF : VIPS_FOREIGN_SUBSAMPLE_ON)
+                                    ->set("strip", r.strip()));
     } catch (const vips::VError&) {
         return saveFailure(r);
     }
+    Bytes bytes = takeBuffer(data, size);
     // libvips 8.14 writes an EXIF block of its own into every JPEG it saves without strip.
-    if (r.metadata != MetadataMode::All) return removeExif(r.destination, ImageFormat::Jpeg);
-    return {};
+    if (r.metadata != MetadataMode::All) return removeExif(std::move(bytes), ImageFormat::Jpeg);
+    return bytes;
 }
 
 }  // namespace imgopt::detail

@@ -2,7 +2,7 @@
 
 namespace imgopt::detail {
 
-Status savePng(const SaveRequest& r) {
+Expected<Bytes> savePng(const SaveRequest& r) {
     auto options = vips::VImage::option()->set("strip", r.strip());
     if (r.lossless())
         options->set("compression", 9)->set("palette", false)->set("filter", VIPS_FOREIGN_PNG_FILTER_ALL);
@@ -14,12 +14,14 @@ Status savePng(const SaveRequest& r) {
             ->set("Q", r.quality)
             ->set("effort", 4)
             ->set("filter", VIPS_FOREIGN_PNG_FILTER_NONE);
+    void* data = nullptr;
+    std::size_t size = 0;
     try {
-        r.image.pngsave(r.destination.c_str(), options);
+        r.image.write_to_buffer(".png", &data, &size, options);
     } catch (const vips::VError&) {
         return saveFailure(r);
     }
-    return {};
+    return takeBuffer(data, size);
 }
 
 }  // namespace imgopt::detail

@@ -1,4 +1,5 @@
 #include <fmt/format.h>
+#include <glib.h>
 
 #include "savers.hpp"
 #include "vips_runtime.hpp"
@@ -6,15 +7,19 @@
 namespace imgopt::detail {
 
 Unexpected<Error> saveFailure(const SaveRequest& r) {
-    const std::string detail = takeVipsErrorFor({r.source.string(), r.destination.string()});
+    const std::string detail = takeVipsErrorFor({r.source.string()});
     if (r.cancel && r.cancel->cancelled()) return fail(ErrorCode::Cancelled, "cancelled");
-    const std::string destName = r.destination.filename().string();
-    if (!destName.empty() && detail.find(destName) != std::string::npos)
-        return fail(ErrorCode::OutputFailed, fmt::format("cannot write the output ({})", detail));
     std::string message = fmt::format("cannot decode or encode this {} image: the data is damaged or truncated",
                                       formatInfo(r.sourceFormat).name);
     if (!detail.empty()) message += fmt::format(" ({})", detail);
     return fail(ErrorCode::InputDamaged, std::move(message));
+}
+
+Bytes takeBuffer(void* data, std::size_t size) {
+    const auto* bytes = static_cast<const std::uint8_t*>(data);
+    Bytes out(bytes, bytes + size);
+    g_free(data);
+    return out;
 }
 
 }  // namespace imgopt::detail

@@ -3,16 +3,19 @@
 namespace imgopt::detail {
 
 // TIFF usually holds masters, so it stays lossless at every quality setting.
-Status saveTiff(const SaveRequest& r) {
+Expected<Bytes> saveTiff(const SaveRequest& r) {
+    void* data = nullptr;
+    std::size_t size = 0;
     try {
-        r.image.tiffsave(r.destination.c_str(), vips::VImage::option()
-                                                    ->set("compression", VIPS_FOREIGN_TIFF_COMPRESSION_DEFLATE)
-                                                    ->set("predictor", VIPS_FOREIGN_TIFF_PREDICTOR_HORIZONTAL)
-                                                    ->set("strip", r.strip()));
+        r.image.write_to_buffer(".tif", &data, &size,
+                                vips::VImage::option()
+                                    ->set("compression", VIPS_FOREIGN_TIFF_COMPRESSION_DEFLATE)
+                                    ->set("predictor", VIPS_FOREIGN_TIFF_PREDICTOR_HORIZONTAL)
+                                    ->set("strip", r.strip()));
     } catch (const vips::VError&) {
         return saveFailure(r);
     }
-    return {};
+    return takeBuffer(data, size);
 }
 
 }  // namespace imgopt::detail

@@ -4,23 +4,26 @@
 
 namespace imgopt::detail {
 
-Status saveWebp(const SaveRequest& r) {
+Expected<Bytes> saveWebp(const SaveRequest& r) {
     // A still image goes through libwebp directly (webp_codec.hpp says why); animations stay with libvips.
     if (!r.animated && webpEncodable(r.image))
-        return encodeWebp(r.image, WebpSettings{r.quality, r.lossless()}, r.destination, *r.cancel);
+        return encodeWebp(r.image, WebpSettings{r.quality, r.lossless()}, *r.cancel);
     auto options = vips::VImage::option()->set("strip", r.strip());
     if (r.lossless())
         options->set("lossless", true)->set("effort", 6);
     else
         options->set("Q", r.quality)->set("alpha_q", r.quality)->set("effort", 4)->set("smart_subsample", false);
+    void* data = nullptr;
+    std::size_t size = 0;
     try {
-        r.image.webpsave(r.destination.c_str(), options);
+        r.image.write_to_buffer(".webp", &data, &size, options);
     } catch (const vips::VError&) {
         return saveFailure(r);
     }
+    Bytes bytes = takeBuffer(data, size);
     // libvips 8.14's webpsave writes its own EXIF chunk whatever strip says.
-    if (r.metadata != MetadataMode::All) return removeExif(r.destination, ImageFormat::Webp);
-    return {};
+    if (r.metadata != MetadataMode::All) return removeExif(std::move(bytes), ImageFormat::Webp);
+    return bytes;
 }
 
 }  // namespace imgopt::detail
