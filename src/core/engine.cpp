@@ -67,7 +67,7 @@ void BatchEngine::Impl::scanLoop() {
         if (finishedLocked()) {
             lock.unlock();
             changed_.notify_all();
-            if (callbacks_.onFinished) callbacks_.onFinished();
+            callSafely(callbacks_.onFinished);
             lock.lock();
         }
     }
@@ -80,7 +80,7 @@ void BatchEngine::Impl::scanOne(const std::vector<std::filesystem::path>& paths,
             paths,
             [&](ScanItem item) {
                 metrics_.addScanned(1);
-                if (callbacks_.onScanned) callbacks_.onScanned(item);
+                callSafely(callbacks_.onScanned, item);
                 std::lock_guard inner(mutex_);
                 ++known_;
                 // The drop's priority reaches the task when it is planned, like a raised one.
@@ -93,8 +93,8 @@ void BatchEngine::Impl::scanOne(const std::vector<std::filesystem::path>& paths,
         // The scanner reports unreadable paths itself; anything else must not end the scan thread.
         summary.errors.push_back(std::string("the scan stopped early: ") + e.what());
     }
-    if (callbacks_.onScanDone) callbacks_.onScanDone(summary);
-    if (callbacks_.onProgress) callbacks_.onProgress(progress());
+    callSafely(callbacks_.onScanDone, summary);
+    callSafely(callbacks_.onProgress, progress());
     std::lock_guard lock(mutex_);
     scanSummaries_.push_back(std::move(summary));
 }

@@ -5,6 +5,8 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>
+#include <exception>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -23,6 +25,20 @@
 #include "worker_pool.hpp"
 
 namespace imgopt {
+
+// A callback is the tool's code; one that throws must not stop the engine from counting the result, waking
+// wait() or finishing the run. Its message goes to stderr, as nothing else can receive it.
+template <typename F, typename... Args>
+void callSafely(const F& callback, const Args&... args) {
+    if (!callback) return;
+    try {
+        callback(args...);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "imgopt: an engine callback threw: %s\n", e.what());
+    } catch (...) {
+        std::fprintf(stderr, "imgopt: an engine callback threw\n");
+    }
+}
 
 // Admission order: higher priority first; within a priority the largest task first, so it never runs alone
 // at the end of a run while the other workers idle; then scan order.

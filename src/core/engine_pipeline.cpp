@@ -34,12 +34,17 @@ void BatchEngine::Impl::submitValidations() {
         auto shared = std::make_shared<ScanItem>(std::move(toValidate_.front().first));
         toValidate_.pop_front();
         ++validating_;
+        // Exactly one of the job and the fallback answers the file: a validation that threw is answered by
+        // the fallback; a job that threw after answering (in a callback) already was.
+        auto settled = std::make_shared<std::atomic<bool>>(false);
         pool_->submit(
-            [this, shared](int) {
-                onValidated(shared->id, std::make_shared<Validated>(Validated{validate(*shared, options_), false}));
+            [this, shared, settled](int) {
+                auto outcome = std::make_shared<Validated>(Validated{validate(*shared, options_), false});
+                if (!settled->exchange(true)) onValidated(shared->id, std::move(outcome));
             },
             kValidatePriority, 0,
-            [this, shared](const Error& e) {
+            [this, shared, settled](const Error& e) {
+                if (settled->exchange(true)) return;
                 // Dropped by cancel (Cancelled) or the validation threw (Internal): either way the file gets a
                 // result, in its turn.
                 const bool cancelled = e.code == ErrorCode::Cancelled;
@@ -71,7 +76,7 @@ void BatchEngine::Impl::onValidated(TaskId id, std::shared_ptr<Validated> v) {
     }
     changed_.notify_all();
     for (const auto& p : planned)
-        if (callbacks_.onPlanned) callbacks_.onPlanned(p);
+        callSafely(callbacks_.onPlanned, p);
     for (auto& r : toDeliver) deliver(std::move(r));
 }
 
@@ -268,11 +273,12 @@ void BatchEngine::Impl::deliver(TaskResult result) {
         ++done_;
         finishedNow = finishedLocked();
     }
-    if (callbacks_.onResult) callbacks_.onResult(result);
-    if (callbacks_.onProgress) callbacks_.onProgress(progress());
+    // wait() returns only after the last result's callbacks ran, so a caller sees every result it was told of.
+    callSafely(callbacks_.onResult, result);
+    callSafely(callbacks_.onProgress, progress());
     if (finishedNow) {
         changed_.notify_all();
-        if (callbacks_.onFinished) callbacks_.onFinished();
+        callSafely(callbacks_.onFinished);
     }
 }
 

@@ -310,6 +310,13 @@ void MainWindow::onScanDone(const ScanSummary& summary) {
         parts << tr("%n path(s) could not be read: %1", nullptr, int(summary.errors.size()))
                      .arg(QString::fromStdString(summary.errors.front()));
     }
+    if (summary.hiddenSkipped > 0) {
+        parts << tr("%n hidden file(s) or folder(s) were left out (Settings, Advanced: Include hidden files).",
+                    nullptr, int(summary.hiddenSkipped));
+    }
+    if (summary.duplicates > 0) {
+        parts << tr("%n file(s) were reached twice and are optimized once.", nullptr, int(summary.duplicates));
+    }
     if (summary.files == 0 && summary.errors.empty()) parts << tr("No images were found.");
     if (!parts.isEmpty()) queue_->showNotice(parts.join(QLatin1Char(' ')));
 }

@@ -104,7 +104,6 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const {
                 default: return data(index, Qt::DisplayRole);
             }
         case StateRole: return int(r.state);
-        case PathRole: return r.path;
         case Qt::ToolTipRole:
             if (column == StatusColumn && !r.message.isEmpty()) return r.message;
             if (column == FileColumn || column == FolderColumn) {
@@ -172,7 +171,7 @@ void QueueModel::applyResult(int run, const TaskResult& result) {
     r.bytesAfter = result.outputBytes;
     r.seconds = result.timings.processSeconds + result.timings.validateSeconds;
     r.output = result.output ? toQString(*result.output) : QString();
-    r.message = QString::fromStdString(result.error.empty() ? result.warning : result.error);
+    r.message = result.error.empty() ? QString::fromStdString(result.warning) : errorText(result);
     r.finishOrder = ++finishedCount_;
     markDirty(i);
 }

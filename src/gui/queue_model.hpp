@@ -39,7 +39,7 @@ class QueueModel : public QAbstractTableModel {
 public:
     enum Column { FileColumn, FolderColumn, FormatColumn, BeforeColumn, AfterColumn, SavingColumn,
                   TimeColumn, StatusColumn, ColumnCount };
-    enum Role { SortRole = Qt::UserRole + 1, StateRole, PathRole };
+    enum Role { SortRole = Qt::UserRole + 1, StateRole };
 
     explicit QueueModel(QObject* parent = nullptr);
 
