@@ -60,7 +60,9 @@ Expected<VImage> loadUpright(const PlannedTask& task, const Options& options) {
             return (*still)->thumbnail_image(bw, opts);
         }
     }
-    auto source = vips::VSource::new_from_file(task.source.path.c_str());
+    auto opened = openSource(task.source.path);
+    if (!opened) return Unexpected(std::move(opened).error());
+    const vips::VSource& source = *opened;
     auto opts = VImage::option()
                     ->set("height", bh)
                     ->set("size", VIPS_SIZE_DOWN)

@@ -33,7 +33,7 @@ BatchEngine::Impl::Impl(Options options, EngineConfig config, EngineCallbacks ca
       scanner_(options_), planner_(options_) {
     (void)initVips(nullptr);
     if (config_.budget.maxBatchSize <= 0) config_.budget.maxBatchSize = 4 * workers_;
-    setVipsThreads(vipsThreadsPerWorker(workers_));
+    setTaskThreads(vipsThreadsPerWorker(workers_));
     pool_ = std::make_unique<WorkerPool>(workers_);
     scanThread_ = std::thread([this] { scanLoop(); });
     schedulerThread_ = std::thread([this] { schedulerLoop(); });

@@ -236,7 +236,7 @@ void BatchEngine::Impl::runEncode(const PlannedTask& task, std::uint64_t batch, 
     const double startedAt = metrics_.now();
     metrics_.taskStarted(worker);
     // A task that runs alone (a huge image, or the last of a run) gets every core.
-    setVipsThreads(std::max(1, cores_ / std::max(1, pool_->running())));
+    setTaskThreads(std::max(1, cores_ / std::max(1, pool_->running())));
     TaskResult r = cancel_.cancelled()
                        ? skippedResult(task.source, task.header.format, Error{ErrorCode::Cancelled, "cancelled"})
                        : runTask(task, options_, cancel_);

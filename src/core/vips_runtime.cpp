@@ -4,7 +4,15 @@
 
 #include <mutex>
 #include <vector>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <unistd.h>
 #include <vips/vips.h>
+#ifdef IMGOPT_HAVE_OPENMP
+#include <omp.h>
+#endif
 
 namespace imgopt {
 namespace {
@@ -82,6 +90,20 @@ void showLibraryWarnings(bool show) {
     }
 }
 
+Expected<vips::VSource> openSource(const std::filesystem::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        const int err = errno;
+        return fail(ErrorCode::InputUnreadable,
+                    err == EACCES ? std::string("cannot open file for reading (permission denied)")
+                                  : fmt::format("cannot open file for reading: {}", std::strerror(err)));
+    }
+    VipsSource* source = vips_source_new_from_descriptor(fd);  // takes a duplicate of the descriptor
+    ::close(fd);
+    if (!source) return fail(ErrorCode::InputUnreadable, "cannot read file: " + takeVipsError());
+    return vips::VSource(source);
+}
+
 std::string findLoader(const std::string& file) {
     const char* className = vips_foreign_find_load(file.c_str());
     if (!className) return {};
@@ -90,6 +112,12 @@ std::string findLoader(const std::string& file) {
 }
 
 
-void setVipsThreads(int threads) { vips_concurrency_set(threads < 1 ? 1 : threads); }
+void setTaskThreads(int threads) {
+    threads = threads < 1 ? 1 : threads;
+    vips_concurrency_set(threads);
+#ifdef IMGOPT_HAVE_OPENMP
+    omp_set_num_threads(threads);
+#endif
+}
 
 }  // namespace imgopt
