@@ -7,6 +7,7 @@
 
 #include "gui/gui_log.hpp"
 #include "gui/main_window.hpp"
+#include "gui/metrics_dock.hpp"
 #include "gui/metrics_panel.hpp"
 
 namespace imgopt::gui {
