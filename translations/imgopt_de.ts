@@ -126,6 +126,33 @@ libvips %4</translation>
     </message>
 </context>
 <context>
+    <name>imgopt::gui::DropZone</name>
+    <message>
+        <source>Drop images or folders here</source>
+        <translation>Bilder oder Ordner hier ablegen</translation>
+    </message>
+    <message>
+        <source>&amp;Add Files…</source>
+        <translation>Dateien hin&amp;zufügen …</translation>
+    </message>
+    <message>
+        <source>Add F&amp;older…</source>
+        <translation>&amp;Ordner hinzufügen …</translation>
+    </message>
+    <message>
+        <source>%1 files, one by one or whole folders</source>
+        <translation>Dateien im Format %1, einzeln oder als ganze Ordner</translation>
+    </message>
+    <message>
+        <source>Release to add them to the queue</source>
+        <translation>Loslassen, um sie der Warteschlange hinzuzufügen</translation>
+    </message>
+    <message>
+        <source>Only files and folders on this computer can be added</source>
+        <translation>Nur Dateien und Ordner auf diesem Computer können hinzugefügt werden</translation>
+    </message>
+</context>
+<context>
     <name>imgopt::gui::MainWindow</name>
     <message>
         <source>ImgOpt</source>
@@ -212,10 +239,6 @@ libvips %4</translation>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <source>Metrics</source>
-        <translation>Messwerte</translation>
-    </message>
-    <message>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
@@ -248,10 +271,6 @@ libvips %4</translation>
         <translation>Dateien hinzufügen</translation>
     </message>
     <message>
-        <source>Images (*.jpg *.jpeg *.png *.webp *.avif *.heic *.heif *.tif *.tiff *.gif);;All files (*)</source>
-        <translation>Bilder (*.jpg *.jpeg *.png *.webp *.avif *.heic *.heif *.tif *.tiff *.gif);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Add Folder</source>
         <translation>Ordner hinzufügen</translation>
     </message>
@@ -274,6 +293,21 @@ libvips %4</translation>
     <message numerus="yes">
         <source>%n file(s) had already started and stay in the list.</source>
         <translation><numerusform>%n Datei wurde bereits begonnen und bleibt in der Liste.</numerusform><numerusform>%n Dateien wurden bereits begonnen und bleiben in der Liste.</numerusform></translation>
+    </message>
+    <message>
+        <source>Images (%1);;All files (*)</source>
+        <translation>Bilder (%1);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>imgopt::gui::MetricsDock</name>
+    <message>
+        <source>Metrics</source>
+        <translation>Messwerte</translation>
+    </message>
+    <message>
+        <source>Throughput, memory, batch sizes and worker load are charted here once a run starts.</source>
+        <translation>Sobald ein Durchlauf startet, zeigen Diagramme hier Durchsatz, Speicher, Stapelgrößen und Auslastung der Worker.</translation>
     </message>
 </context>
 <context>
@@ -355,18 +389,6 @@ libvips %4</translation>
         <translation>Bilder/s</translation>
     </message>
     <message>
-        <source>Input MB/s</source>
-        <translation>Eingabe MB/s</translation>
-    </message>
-    <message>
-        <source>Read</source>
-        <translation>Gelesen</translation>
-    </message>
-    <message>
-        <source>Written</source>
-        <translation>Geschrieben</translation>
-    </message>
-    <message>
         <source>Peak RSS</source>
         <translation>Höchster RSS</translation>
     </message>
@@ -381,6 +403,14 @@ libvips %4</translation>
     <message>
         <source>%1 busy of %2 × %3 threads</source>
         <translation>%1 belegt von %2 × %3 Threads</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
     </message>
 </context>
 <context>
@@ -516,6 +546,10 @@ libvips %4</translation>
 → %2</source>
         <translation>%1
 → %2</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
     </message>
 </context>
 <context>

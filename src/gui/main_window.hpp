@@ -12,6 +12,7 @@ class QDockWidget;
 namespace imgopt::gui {
 
 class ControlBar;
+class MetricsDock;
 class MetricsPanel;
 class QueueModel;
 class QueuePanel;
@@ -38,7 +39,7 @@ public:
     MetricsPanel* metricsPanel() const { return metrics_; }
     SummaryPanel* summaryPanel() const { return summary_; }
     ReportExporter* reportExporter() const { return exporter_; }
-    QDockWidget* metricsDock() const { return metricsDock_; }
+    MetricsDock* metricsDock() const { return metricsDock_; }
 
 signals:
     void runFinished(int run);
@@ -46,6 +47,7 @@ signals:
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dragMoveEvent(QDragMoveEvent* event) override;
+    void dragLeaveEvent(QDragLeaveEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
 
@@ -77,7 +79,7 @@ private:
     SummaryPanel* summary_ = nullptr;
     ReportExporter* exporter_;
     QDockWidget* settingsDock_ = nullptr;
-    QDockWidget* metricsDock_ = nullptr;
+    MetricsDock* metricsDock_ = nullptr;
     QDockWidget* summaryDock_ = nullptr;
 
     QAction* addFiles_ = nullptr;

@@ -9,8 +9,10 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLegend>
 #include <QLineSeries>
 #include <QLogValueAxis>
+#include <QResizeEvent>
 #include <QTimer>
 #include <QValueAxis>
 #include <algorithm>
@@ -24,6 +26,9 @@ namespace {
 constexpr int kPollMs = 250;          // "a few times a second"
 constexpr int kMaxPoints = 240;       // per line; older detail is merged, never dropped
 constexpr int kMaxBatchBars = 40;     // the most recent batches
+constexpr int kMinChartEms = 12;      // a chart's smallest size: axis labels and a title still fit
+constexpr int kMinChartLines = 9;
+constexpr int kWideChartEms = 20;     // the width per chart at which all four go in one row
 
 double megabytes(std::uint64_t bytes) { return double(bytes) / (1024.0 * 1024.0); }
 
@@ -59,8 +64,8 @@ QValueAxis* newValueAxis(QChart* chart, Qt::Alignment side, const QString& title
 
 MetricsPanel::MetricsPanel(QWidget* parent) : QWidget(parent), timer_(new QTimer(this)), figures_(new QLabel(this)) {
     auto* layout = new QHBoxLayout(this);
-    auto* grid = new QGridLayout;
-    layout->addLayout(grid, 1);
+    grid_ = new QGridLayout;
+    layout->addLayout(grid_, 1);
 
     auto* throughputChart = newChart(tr("Throughput"));
     throughput_ = new QLineSeries;
@@ -121,10 +126,8 @@ MetricsPanel::MetricsPanel(QWidget* parent) : QWidget(parent), timer_(new QTimer
     workerSeries->attachAxis(workerY_);
     workerChart->legend()->hide();
 
-    grid->addWidget(makeView(throughputChart), 0, 0);
-    grid->addWidget(makeView(memoryChart), 0, 1);
-    grid->addWidget(makeView(batchChart), 0, 2);
-    grid->addWidget(makeView(workerChart), 0, 3);
+    views_ = {makeView(throughputChart), makeView(memoryChart), makeView(batchChart), makeView(workerChart)};
+    arrangeCharts(int(views_.size()));
 
     figures_->setObjectName(QStringLiteral("metricsFigures"));
     figures_->setTextFormat(Qt::RichText);
@@ -141,9 +144,39 @@ MetricsPanel::MetricsPanel(QWidget* parent) : QWidget(parent), timer_(new QTimer
 QChartView* MetricsPanel::makeView(QChart* chart) {
     auto* view = new QChartView(chart, this);  // the view owns the chart
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumSize(view->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 14,
-                         view->fontMetrics().height() * 11);
+    view->setMinimumSize(view->fontMetrics().horizontalAdvance(QLatin1Char('M')) * kMinChartEms,
+                         view->fontMetrics().height() * kMinChartLines);
     return view;
+}
+
+int MetricsPanel::chartColumns() const { return columns_; }
+
+void MetricsPanel::arrangeCharts(int columns) {
+    if (columns == columns_) return;
+    columns_ = columns;
+    const bool dense = columns < int(views_.size());
+    for (QChartView* view : views_) {
+        grid_->removeWidget(view);
+        // Two rows make each chart short: fewer ticks, no axis titles and a legend at the side keep the
+        // labels from being elided (the chart titles say what is plotted).
+        view->chart()->legend()->setAlignment(dense ? Qt::AlignRight : Qt::AlignBottom);
+        for (QAbstractAxis* axis : view->chart()->axes()) {
+            axis->setTitleVisible(!dense);
+            if (auto* values = qobject_cast<QValueAxis*>(axis)) values->setTickCount(dense ? 3 : 5);
+        }
+    }
+    for (int i = 0; i < int(views_.size()); ++i)
+        grid_->addWidget(views_[std::size_t(i)], i / columns, i % columns);
+}
+
+void MetricsPanel::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    // One row of four where each chart gets room for its legend and axis labels (a wide window), else two
+    // rows of two, which keeps them readable in a 1280-pixel-wide window. The width does not depend on the
+    // arrangement, so the choice cannot flip back and forth.
+    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    const int forCharts = width() - figures_->width();
+    arrangeCharts(forCharts >= int(views_.size()) * kWideChartEms * em ? int(views_.size()) : 2);
 }
 
 void MetricsPanel::setPolling(bool on) {

@@ -4,6 +4,7 @@
 // second while a run is active; nothing here touches live engine data.
 
 #include <QWidget>
+#include <array>
 #include <functional>
 #include <optional>
 
@@ -13,6 +14,7 @@ class QBarCategoryAxis;
 class QBarSet;
 class QChart;
 class QChartView;
+class QGridLayout;
 class QLabel;
 class QLineSeries;
 class QLogValueAxis;
@@ -34,9 +36,15 @@ public:
     void refresh();
     void showSnapshot(const MetricsSnapshot& snapshot);
     QString figuresText() const;
+    // 4 (one row) when the panel is wide, else 2 (two rows of two).
+    int chartColumns() const;
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     QChartView* makeView(QChart* chart);
+    void arrangeCharts(int columns);
     void updateThroughput(const MetricsSnapshot& s);
     void updateMemory(const MetricsSnapshot& s);
     void updateBatches(const MetricsSnapshot& s);
@@ -44,6 +52,9 @@ private:
     void updateFigures(const MetricsSnapshot& s);
 
     Source source_;
+    QGridLayout* grid_;
+    std::array<QChartView*, 4> views_{};
+    int columns_ = 0;
     QTimer* timer_;
     QLabel* figures_;
     QLineSeries* throughput_;
