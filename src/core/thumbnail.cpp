@@ -5,15 +5,12 @@
 #include <memory>
 #include <vips/vips8>
 
+#include "c_handle.hpp"
 #include "header_reader.hpp"
 #include "vips_runtime.hpp"
 
 namespace imgopt {
 namespace {
-
-struct GFree {
-    void operator()(void* p) const { g_free(p); }
-};
 
 // vips_thumbnail() already imports an embedded profile (or CMYK's fallback) and exports sRGB. Grey, 16-bit
 // and other interpretations still need converting to the one layout callers get: 8-bit RGB or RGBA.
@@ -29,7 +26,7 @@ vips::VImage toDisplayPixels(vips::VImage image) {
 
 Expected<Thumbnail> copyPixels(const vips::VImage& image) {
     std::size_t size = 0;
-    const std::unique_ptr<void, GFree> memory(image.write_to_memory(&size));
+    const Handle<void, g_free> memory(image.write_to_memory(&size));
     Thumbnail t;
     t.width = image.width();
     t.height = image.height();
@@ -53,14 +50,16 @@ Expected<Thumbnail> makeThumbnail(const std::filesystem::path& file, int maxEdge
         return fail(ErrorCode::PixelLimit, fmt::format("{} x {} pixels is above the limit of {} pixels",
                                                        header->width, header->height, maxPixels));
     }
+    auto source = openSource(file);  // one open; openSource says why not by name
+    if (!source) return Unexpected<Error>(std::move(source).error());
     try {
         // size=down: a preview is never larger than the image. Rotation upright is vips_thumbnail's default.
         // A truncated file fails as it does in a run, instead of showing grey padding.
-        const vips::VImage thumb = vips::VImage::thumbnail(file.c_str(), maxEdge,
-                                                           vips::VImage::option()
-                                                               ->set("height", maxEdge)
-                                                               ->set("size", VIPS_SIZE_DOWN)
-                                                               ->set("fail_on", VIPS_FAIL_ON_TRUNCATED));
+        const vips::VImage thumb = vips::VImage::thumbnail_source(*source, maxEdge,
+                                                                  vips::VImage::option()
+                                                                      ->set("height", maxEdge)
+                                                                      ->set("size", VIPS_SIZE_DOWN)
+                                                                      ->set("option_string", "fail_on=truncated"));
         return copyPixels(toDisplayPixels(thumb));
     } catch (const vips::VError&) {
         const std::string detail = takeVipsErrorFor({file.string()});
