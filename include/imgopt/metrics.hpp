@@ -35,7 +35,8 @@ struct MetricsSnapshot {
     std::uint64_t currentBudgetBytes = 0;
     int workers = 0;
     int vipsThreadsPerWorker = 0;
-    std::vector<double> workerBusySeconds;
+    std::vector<double> workerBusySeconds;       // running encode tasks
+    std::vector<double> workerValidateSeconds;   // validating files (reading headers)
     std::vector<int> workerActive;     // 1 while a worker runs a task
     std::vector<BatchRecord> batches;
     std::vector<MemorySample> memory;

@@ -81,6 +81,13 @@ struct TaskTimings {
     double encodeSeconds = 0;        // decode + process + encode, streamed together by libvips
     double writeSeconds = 0;         // verify + rename/copy
     double processSeconds = 0;       // everything from the worker picking it up to the result
+    // When it happened, in seconds since the run started, and on which worker; -1 when it did not happen.
+    // The workers' timeline of the report and the metrics panel is drawn from these.
+    double validateStart = -1;
+    double validateEnd = -1;
+    int validateWorker = -1;
+    double start = -1;               // the encode task on TaskResult::worker
+    double end = -1;
 };
 
 // The outcome of one input file. Passed by value to callbacks, the report and the views.

@@ -1,7 +1,9 @@
 #include "batch_sizer.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <string>
 
 namespace imgopt {
 
@@ -22,9 +24,38 @@ std::uint64_t estimateTaskBytes(const ImageHeader& h, int targetWidth, int targe
     return std::uint64_t((input + encoder) * double(pages) + kFixedOverhead);
 }
 
-std::uint64_t batchBudget(const MemorySample& s, const BatchBudgetPolicy& p) {
-    const auto fromAvailable = std::uint64_t(double(s.availableBytes) * p.fractionOfAvailable);
-    return std::max(p.floorBytes, std::min(p.capBytes, fromAvailable));
+std::uint64_t batchBudget(const MemorySample& s, const BatchBudgetPolicy& p, std::uint64_t baselineRss) {
+    const auto fromAvailable = std::max(p.floorBytes, std::uint64_t(double(s.availableBytes) * p.fractionOfAvailable));
+    if (!p.memoryLimitBytes) return fromAvailable;
+    // An explicit limit wins over the floor: a user who says 400 MB means it.
+    const std::uint64_t forTasks = *p.memoryLimitBytes > baselineRss ? *p.memoryLimitBytes - baselineRss : 1;
+    return std::min(fromAvailable, forTasks);
+}
+
+std::optional<std::uint64_t> parseMemorySize(std::string_view text) {
+    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
+    std::size_t digits = 0;
+    while (digits < text.size() && (std::isdigit(static_cast<unsigned char>(text[digits])) || text[digits] == '.'))
+        ++digits;
+    if (digits == 0) return std::nullopt;
+    double value = 0;
+    try {
+        value = std::stod(std::string(text.substr(0, digits)));
+    } catch (...) {
+        return std::nullopt;
+    }
+    std::string unit(text.substr(digits));
+    for (auto& c : unit) c = char(std::toupper(static_cast<unsigned char>(c)));
+    if (unit.ends_with("IB")) unit.resize(unit.size() - 2);
+    else if (unit.size() > 1 && unit.ends_with("B")) unit.pop_back();
+    static constexpr std::string_view kUnits = "KMGT";
+    double scale = 1;
+    if (unit.size() == 1 && kUnits.find(unit[0]) != std::string_view::npos)
+        scale = std::pow(1024.0, double(kUnits.find(unit[0]) + 1));
+    else if (!unit.empty() && unit != "B")
+        return std::nullopt;
+    if (value <= 0 || value * scale > 1e19) return std::nullopt;
+    return std::uint64_t(value * scale);
 }
 
 std::vector<std::size_t> admitSelection(const std::vector<std::uint64_t>& pending, std::uint64_t budget,
@@ -32,8 +63,8 @@ std::vector<std::size_t> admitSelection(const std::vector<std::uint64_t>& pendin
     std::vector<std::size_t> chosen;
     if (pending.empty() || maxCount == 0) return chosen;
     if (pending.front() > budget) {
-        if (inFlight == 0) chosen.push_back(0);  // alone, when nothing else runs
-        return chosen;
+        if (inFlight == 0) return {0};  // alone, when nothing else runs
+        if (holdHead) return chosen;
     }
     std::uint64_t used = inFlight;
     for (std::size_t i = 0; i < pending.size() && chosen.size() < maxCount; ++i) {

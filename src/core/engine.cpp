@@ -1,10 +1,13 @@
 #include "imgopt/engine.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <utility>
 
 #include "engine_impl.hpp"
+#include "batch_sizer.hpp"
 #include "imgopt/version.hpp"
 #include "process_memory.hpp"
 #include "report_builder.hpp"
@@ -32,7 +35,17 @@ BatchEngine::Impl::Impl(Options options, EngineConfig config, EngineCallbacks ca
       workers_(workerCount(config_, options_)), metrics_(workers_, vipsThreadsPerWorker(workers_)),
       scanner_(options_), planner_(options_) {
     (void)initVips(nullptr);
-    if (config_.budget.maxBatchSize <= 0) config_.budget.maxBatchSize = 4 * workers_;
+    if (!config_.budget.memoryLimitBytes) {
+        if (const char* limit = std::getenv("IMGOPT_MEMORY_LIMIT"); limit && *limit) {
+            config_.budget.memoryLimitBytes = parseMemorySize(limit);
+            if (!config_.budget.memoryLimitBytes)
+                std::fprintf(stderr, "imgopt: ignoring IMGOPT_MEMORY_LIMIT=%s (expected a size such as 400M or 2G)\n",
+                             limit);
+        }
+    }
+    lastSample_ = probe_->sample();
+    sampledAt_ = std::chrono::steady_clock::now();
+    baselineRss_ = lastSample_.rssBytes;
     setTaskThreads(vipsThreadsPerWorker(workers_));
     pool_ = std::make_unique<WorkerPool>(workers_);
     scanThread_ = std::thread([this] { scanLoop(); });
@@ -143,6 +156,10 @@ void BatchEngine::resume() {
     }
     d_->metrics_.resume();
     d_->pool_->resume();
+    {
+        std::unique_lock lock(d_->mutex_);
+        d_->admitLocked(lock);
+    }
     d_->changed_.notify_all();
 }
 
@@ -183,7 +200,7 @@ bool BatchEngine::raisePriority(TaskId id, int priority) {
             t.priority = priority;
             d.ready_.insert(std::upper_bound(d.ready_.begin(), d.ready_.end(), t, byPriority), std::move(t));
             d.urgent_ = true;
-            d.changed_.notify_all();
+            d.changed_.notify_all();  // the scheduler admits it, outside this call
             return true;
         }
         for (auto it = d.toValidate_.begin(); it != d.toValidate_.end(); ++it) {
@@ -270,6 +287,7 @@ RunReport BatchEngine::report() const {
     r.workers = m.workers;
     r.vipsThreadsPerWorker = m.vipsThreadsPerWorker;
     r.workerBusySeconds = m.workerBusySeconds;
+    r.workerValidateSeconds = m.workerValidateSeconds;
     r.peakRssBytes = std::max(m.peakRssBytes, peakRssSinceReset().value_or(0));
     r.system = currentSystem();
     // Wall time ends at the last result, not at the moment the report is asked for, and leaves pauses out.

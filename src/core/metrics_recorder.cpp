@@ -13,6 +13,7 @@ MetricsRecorder::MetricsRecorder(int workers, int vipsThreadsPerWorker) : start_
     data_.vipsThreadsPerWorker = vipsThreadsPerWorker;
     data_.workerBusySeconds.assign(std::size_t(std::max(0, workers)), 0.0);
     data_.workerActive.assign(std::size_t(std::max(0, workers)), 0);
+    data_.workerValidateSeconds.assign(std::size_t(std::max(0, workers)), 0.0);
 }
 
 double MetricsRecorder::now() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
@@ -73,6 +74,12 @@ void MetricsRecorder::taskFinished(int worker, double busySeconds) {
         data_.workerActive[std::size_t(worker)] = 0;
         data_.workerBusySeconds[std::size_t(worker)] += busySeconds;
     }
+}
+
+void MetricsRecorder::validationFinished(int worker, double busySeconds) {
+    std::lock_guard lock(mutex_);
+    if (worker >= 0 && std::size_t(worker) < data_.workerValidateSeconds.size())
+        data_.workerValidateSeconds[std::size_t(worker)] += busySeconds;
 }
 
 void MetricsRecorder::batchTaskFinished(std::uint64_t batch, double endSeconds) {
