@@ -108,7 +108,8 @@ struct TaskResult {
     TaskTimings timings;
     int worker = -1;
     int priority = 0;
-    std::uint64_t batch = 0;         // 1-based batch number, 0 when never scheduled
+    std::uint64_t batch = 0;         // 1-based admission round, 0 when never scheduled
+    std::uint64_t estimatedBytes = 0;  // the memory model's estimate it was admitted with; 0 when not planned
 };
 
 }  // namespace imgopt

@@ -7,21 +7,27 @@
 
 namespace imgopt {
 
-std::uint64_t estimateTaskBytes(const ImageHeader& h, int targetWidth, int targetHeight, ImageFormat out) {
-    const std::uint64_t sample = std::uint64_t(std::max(1, h.bands)) * std::uint64_t(std::max(1, h.bytesPerSample));
-    const std::uint64_t pages = std::uint64_t(std::max(1, h.pages));
+std::uint64_t estimateTaskBytes(const ImageHeader& h, int targetWidth, int targetHeight, ImageFormat output) {
+    const FormatInfo& in = formatInfo(h.format);
+    const FormatInfo& out = formatInfo(output);
+    const double sample = double(std::max(1, h.bands)) * double(std::max(1, h.bytesPerSample));
+    const double pages = double(std::max(1, h.pages));
     // Shrink-on-load (JPEG DCT scaling, WebP/HEIF thumbnails) decodes at most at 2x the target size, so the
     // loader's frame is bounded by that rather than by the stored size.
     const double scale = std::min(1.0, 2.0 * double(std::max(targetWidth, targetHeight)) /
                                            double(std::max(1, std::max(h.uprightWidth(), h.uprightHeight()))));
-    const double decodedPixels = double(h.width) * double(h.height) * scale * scale;
-    const double outputPixels = double(std::max(1, targetWidth)) * double(std::max(1, targetHeight));
+    const double decoded = double(h.width) * double(h.height) * scale * scale * sample;
+    const double pixels = double(std::max(1, targetWidth)) * double(std::max(1, targetHeight));
     // Any orientation other than 1 is a rotate or flip, which needs the whole decoded frame.
-    const double decodeFactor = std::max(formatInfo(h.format).decodeMemoryFactor, h.orientation != 1 ? 1.0 : 0.0);
-    const double input = decodedPixels * double(sample) * decodeFactor;
-    const double encoder = outputPixels * double(sample) * formatInfo(out).encodeMemoryFactor;
-    constexpr double kFixedOverhead = 8.0 * 1024 * 1024;  // libvips buffers, codec state, our own result
-    return std::uint64_t((input + encoder) * double(pages) + kFixedOverhead);
+    const double decode = std::max(in.decodeMemoryFactor, h.orientation != 1 ? 1.0 : 0.0);
+    // Distinct colours (with alpha) the bands can hold: 256 for grey, 65,536 for grey and alpha, more than the
+    // cap for colour.
+    const double colours = std::pow(256.0, std::clamp(h.bands, 1, 3));
+    const double perFrame = decode * decoded + out.encodeMemoryFactor * 4.0 * pixels +
+                            out.encodeSmallFrameBytes * std::min(pixels, kSmallFramePixels) +
+                            out.encodeColourBytes * std::min({pixels, colours, kColourCap}) +
+                            (h.hasAlpha ? out.encodeAlphaBytes * pixels : 0.0);
+    return std::uint64_t(kTaskFixedBytes + perFrame * pages);
 }
 
 std::uint64_t batchBudget(const MemorySample& s, const BatchBudgetPolicy& p, std::uint64_t baselineRss) {

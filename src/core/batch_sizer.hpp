@@ -13,10 +13,20 @@
 
 namespace imgopt {
 
-// Peak working memory of one task, from its header: the decoded frame (after shrink-on-load) times bands and
-// sample size, times the output encoder's factor, plus the input's own frame when it must be held whole.
+// Peak working memory of one task, from its header, by the measured model (docs/benchmarks.md, "Memory
+// model"), with D the decoded frame's bytes (after shrink-on-load) and P the output's pixels:
+//     kTaskFixedBytes + decode(in) x D
+//   + encode(out) x 4P                              the output frame as 8-bit RGBA, as whole-frame encoders hold it
+//   + smallFrame(out) x min(P, kSmallFramePixels)     libimagequant copies a frame as floats only below this
+//   + colour(out) x min(P, colours of the bands, kColourCap)   its histogram: one entry per distinct colour
+//   + alpha(out) x P                                 only when the image has an alpha channel
+// times the frames of an animation. The factors are each format's, in the registry.
 std::uint64_t estimateTaskBytes(const ImageHeader& header, int targetWidth, int targetHeight,
                                 ImageFormat outputFormat);
+
+inline constexpr double kTaskFixedBytes = 2.0 * 1024 * 1024;
+inline constexpr double kSmallFramePixels = 4'194'304;  // libimagequant: a float frame up to 64 MB
+inline constexpr double kColourCap = 917'504;            // libimagequant's histogram limit at speed 7
 
 // The tasks' memory budget from a fresh probe: the policy's fraction of available memory, under its memory
 // limit less `baselineRss` (the process before its first task). Running tasks' estimates are subtracted by the

@@ -19,6 +19,9 @@ constexpr std::chrono::milliseconds kSettleTime{200};
 // Validation jobs go ahead of encodes: they are short and keep the next batch ready.
 constexpr int kValidatePriority = INT_MAX / 2;
 
+// Below this many pixels a task runs on one libvips thread (docs/benchmarks.md, "Per-file cost").
+constexpr std::uint64_t kSmallImagePixels = 1'000'000;
+
 // How often admission probes memory again: when tasks wait for memory to free up, and at most this often
 // while tasks stream through.
 constexpr std::chrono::milliseconds kMemoryRecheck{100};
@@ -267,7 +270,10 @@ void BatchEngine::Impl::runEncode(const PlannedTask& task, std::uint64_t batch, 
         std::lock_guard lock(mutex_);
         running = std::max(1, inFlightTasks_);
     }
-    setTaskThreads(std::max(1, cores_ / running));
+    // A small image gets one: a pipeline's thread pool costs more to start and hand work across than a
+    // few hundred thousand pixels take to process.
+    const bool small = task.header.pixels() < kSmallImagePixels;
+    setTaskThreads(small ? 1 : std::max(1, cores_ / running));
     TaskResult r = cancel_.cancelled()
                        ? skippedResult(task.source, task.header.format, Error{ErrorCode::Cancelled, "cancelled"})
                        : runTask(task, options_, cancel_);
@@ -298,8 +304,6 @@ void BatchEngine::Impl::samplerLoop() {
 }
 
 void BatchEngine::Impl::deliver(TaskResult result) {
-    metrics_.recordResult(result);
-    bool finishedNow = false;
     {
         std::lock_guard lock(mutex_);
         if (auto span = validationSpans_.find(result.id); span != validationSpans_.end()) {
@@ -308,6 +312,12 @@ void BatchEngine::Impl::deliver(TaskResult result) {
             result.timings.validateWorker = span->second.worker;
             validationSpans_.erase(span);
         }
+    }
+    // Recorded with its validation span, for the metrics panel's timeline.
+    metrics_.recordResult(result);
+    bool finishedNow = false;
+    {
+        std::lock_guard lock(mutex_);
         results_.push_back(result);
         ++done_;
         finishedNow = finishedLocked();

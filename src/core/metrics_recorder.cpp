@@ -105,7 +105,9 @@ void MetricsRecorder::recordResult(const TaskResult& r) {
     }
     const double at = now();
     activeAtLastResult_ = activeSecondsLocked(at);
-    data_.finished.push_back(TaskSample{at, r.inputBytes, r.status});
+    const TaskTimings& t = r.timings;
+    data_.finished.push_back(TaskSample{at, r.inputBytes, r.status, r.id, r.inputFormat, t.start >= 0 ? r.worker : -1,
+                                        t.start, t.validateWorker, t.validateStart, t.validateEnd});
 }
 
 ProgressSnapshot MetricsRecorder::progress(bool finished) const {

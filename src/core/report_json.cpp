@@ -64,6 +64,7 @@ std::string reportToJson(const RunReport& r) {
                          {"validateWorker", f.timings.validateWorker >= 0 ? json(f.timings.validateWorker) : json(nullptr)},
                          {"worker", f.worker >= 0 ? json(f.worker) : json(nullptr)},
                          {"batch", f.batch > 0 ? json(f.batch) : json(nullptr)},
+                         {"estimatedBytes", f.estimatedBytes > 0 ? json(f.estimatedBytes) : json(nullptr)},
                          {"priority", f.priority},
                          {"warning", textOrNull(f.warning)},
                          {"error", textOrNull(f.error)},

@@ -50,8 +50,18 @@ std::string takeVipsError() {
     std::lock_guard lock(g_errorMutex);
     std::string text = vips_error_buffer();
     vips_error_clear();
-    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-    return text;
+    // One line per message, as a row in a table or a line of CLI output needs.
+    std::string joined;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        auto end = text.find('\n', pos);
+        if (end == std::string::npos) end = text.size();
+        std::string line = text.substr(pos, end - pos);
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        if (!line.empty()) joined += (joined.empty() ? "" : "; ") + line;
+        pos = end + 1;
+    }
+    return joined;
 }
 
 std::string takeVipsErrorFor(std::initializer_list<std::string> files) {
@@ -104,12 +114,6 @@ Expected<vips::VSource> openSource(const std::filesystem::path& path) {
     return vips::VSource(source);
 }
 
-std::string findLoader(const std::string& file) {
-    const char* className = vips_foreign_find_load(file.c_str());
-    if (!className) return {};
-    const char* nick = vips_nickname_find(g_type_from_name(className));
-    return nick ? nick : "";
-}
 
 
 void setTaskThreads(int threads) {

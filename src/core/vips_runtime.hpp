@@ -26,9 +26,6 @@ std::string takeVipsErrorFor(std::initializer_list<std::string> files);
 // path (OpenSlide opened each file four times, through SQLite): 26 opens of a 96x64 JPEG before it was read.
 Expected<vips::VSource> openSource(const std::filesystem::path& path);
 
-// The nickname ("jpegload") of the loader libvips picks for a file by sniffing its bytes, or "" when none.
-std::string findLoader(const std::string& file);
-
 // Threads for the task about to start on the calling thread: libvips' pipeline threads (process-wide in
 // libvips 8.14, read when a pipeline starts) and the OpenMP threads of parallel regions this thread starts
 // (libimagequant's). Without the latter, two workers each ran OpenMP teams of one thread per core, whose idle

@@ -203,6 +203,10 @@ void MainWindow::createDocks() {
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     metrics_ = new MetricsPanel(this);
     metrics_->setSource([this] { return controller_->metrics(); });
+    metrics_->setNameLookup([this](TaskId id) {
+        const int row = model_->rowOf(controller_->currentRun(), id);
+        return row >= 0 ? model_->row(row).fileName : QString();
+    });
     metricsDock_ = new MetricsDock(metrics_, this);
     metricsDock_->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     addDockWidget(Qt::BottomDockWidgetArea, metricsDock_);

@@ -19,6 +19,7 @@
 #include <cmath>
 
 #include "gui/display_format.hpp"
+#include "gui/worker_timeline.hpp"
 
 namespace imgopt::gui {
 
@@ -112,21 +113,11 @@ MetricsPanel::MetricsPanel(QWidget* parent) : QWidget(parent), timer_(new QTimer
     batchSeries->attachAxis(batchY_);
     batchChart->legend()->hide();
 
-    auto* workerChart = newChart(tr("Worker utilisation (%)"));
-    utilisation_ = new QBarSet(tr("Busy"));
-    auto* workerSeries = new QBarSeries;
-    workerSeries->append(utilisation_);
-    workerChart->addSeries(workerSeries);
-    workerX_ = new QBarCategoryAxis;
-    workerX_->setTitleText(tr("worker"));
-    workerChart->addAxis(workerX_, Qt::AlignBottom);
-    workerY_ = newValueAxis(workerChart, Qt::AlignLeft, QString(), QStringLiteral("%.0f"));
-    workerY_->setRange(0, 100);
-    workerSeries->attachAxis(workerX_);
-    workerSeries->attachAxis(workerY_);
-    workerChart->legend()->hide();
+    timeline_ = new WorkerTimeline(this);
+    timeline_->setObjectName(QStringLiteral("workerTimeline"));
 
-    views_ = {makeView(throughputChart), makeView(memoryChart), makeView(batchChart), makeView(workerChart)};
+    memoryChart_ = memoryChart;
+    views_ = {makeView(throughputChart), makeView(memoryChart), makeView(batchChart), timeline_};
     arrangeCharts(int(views_.size()));
 
     figures_->setObjectName(QStringLiteral("metricsFigures"));
@@ -155,8 +146,10 @@ void MetricsPanel::arrangeCharts(int columns) {
     if (columns == columns_) return;
     columns_ = columns;
     const bool dense = columns < int(views_.size());
-    for (QChartView* view : views_) {
-        grid_->removeWidget(view);
+    for (QWidget* widget : views_) {
+        grid_->removeWidget(widget);
+        auto* view = qobject_cast<QChartView*>(widget);
+        if (!view) continue;
         // Two rows make each chart short: fewer ticks, no axis titles and a legend at the side keep the
         // labels from being elided (the chart titles say what is plotted).
         view->chart()->legend()->setAlignment(dense ? Qt::AlignRight : Qt::AlignBottom);
@@ -250,6 +243,10 @@ void MetricsPanel::updateMemory(const MetricsSnapshot& s) {
     }
     if (!budget.isEmpty()) budget << QPointF(std::max(s.elapsedSeconds, budget.last().x()), budget.last().y());
     if (lowest > peak) lowest = 1;
+    // Say so when the line shows only every stride-th sample, so that a short spike missing from it is not
+    // taken for one that never happened.
+    memoryChart_->setTitle(stride > 1 ? tr("Memory (MiB), 1 in %1 of %2 samples shown").arg(stride).arg(n)
+                                      : tr("Memory (MiB)"));
     rss_->replace(rss);
     available_->replace(available);
     budget_->replace(budget);
@@ -275,18 +272,9 @@ void MetricsPanel::updateBatches(const MetricsSnapshot& s) {
     batchY_->applyNiceNumbers();
 }
 
-void MetricsPanel::updateWorkers(const MetricsSnapshot& s) {
-    QList<qreal> busy;
-    QStringList labels;
-    for (std::size_t i = 0; i < s.workerBusySeconds.size(); ++i) {
-        const double share = s.elapsedSeconds > 0 ? 100.0 * s.workerBusySeconds[i] / s.elapsedSeconds : 0;
-        busy << std::clamp(share, 0.0, 100.0);
-        labels << QString::number(i + 1);
-    }
-    if (utilisation_->count() > 0) utilisation_->remove(0, utilisation_->count());
-    utilisation_->append(busy);
-    workerX_->setCategories(labels);
-}
+void MetricsPanel::updateWorkers(const MetricsSnapshot& s) { timeline_->showSnapshot(s); }
+
+void MetricsPanel::setNameLookup(std::function<QString(TaskId)> lookup) { timeline_->setNameLookup(std::move(lookup)); }
 
 void MetricsPanel::updateFigures(const MetricsSnapshot& s) {
     const MemorySample last = s.memory.empty() ? MemorySample{} : s.memory.back();

@@ -1,6 +1,6 @@
 #pragma once
-// MetricsPanel: live charts of a run (throughput, memory against the batch budget, batch sizes, worker
-// utilisation) and the current figures. It polls a MetricsSnapshot (a copy made by the engine) a few times a
+// MetricsPanel: live charts of a run (throughput, memory against the batch budget, admission sizes, and the
+// workers' timeline) and the current figures. It polls a MetricsSnapshot (a copy made by the engine) a few times a
 // second while a run is active; nothing here touches live engine data.
 
 #include <QWidget>
@@ -31,6 +31,8 @@ public:
     explicit MetricsPanel(QWidget* parent = nullptr);
 
     void setSource(Source source) { source_ = std::move(source); }
+    // Names the files of the timeline's tooltips.
+    void setNameLookup(std::function<QString(TaskId)> lookup);
     // Polls while on; turning it off takes one last snapshot so the charts show the whole run.
     void setPolling(bool on);
     void refresh();
@@ -44,6 +46,7 @@ protected:
 
 private:
     QChartView* makeView(QChart* chart);
+    QChart* memoryChart_ = nullptr;
     void arrangeCharts(int columns);
     void updateThroughput(const MetricsSnapshot& s);
     void updateMemory(const MetricsSnapshot& s);
@@ -53,7 +56,7 @@ private:
 
     Source source_;
     QGridLayout* grid_;
-    std::array<QChartView*, 4> views_{};
+    std::array<QWidget*, 4> views_{};
     int columns_ = 0;
     QTimer* timer_;
     QLabel* figures_;
@@ -68,9 +71,7 @@ private:
     QBarSet* batchSizes_;
     QBarCategoryAxis* batchX_;
     QValueAxis* batchY_;
-    QBarSet* utilisation_;
-    QBarCategoryAxis* workerX_;
-    QValueAxis* workerY_;
+    class WorkerTimeline* timeline_;
 };
 
 }  // namespace imgopt::gui

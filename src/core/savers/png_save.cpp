@@ -17,14 +17,13 @@ Expected<Bytes> savePng(const SaveRequest& r) {
                        ->set("compression", 9)
                        ->set("palette", false)
                        ->set("filter", VIPS_FOREIGN_PNG_FILTER_ALL);
-    void* data = nullptr;
-    std::size_t size = 0;
+    VipsBlob* blob = nullptr;
     try {
-        r.image.write_to_buffer(".png", &data, &size, options);
+        blob = r.image.pngsave_buffer(options);
     } catch (const vips::VError&) {
         return saveFailure(r);
     }
-    return takeBuffer(data, size);
+    return takeBlob(blob);
 }
 
 }  // namespace imgopt::detail
