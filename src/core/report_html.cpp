@@ -127,6 +127,11 @@ std::string reportToHtml(const RunReport& r) {
                         s.files, s.optimized, s.keptOriginal, s.skipped, s.failed, s.inputBytes, s.outputBytes,
                         s.savedBytes, savingPercent(s.inputBytes, s.outputBytes),
                         r.imagesPerSecond, formatBytes(std::int64_t(r.peakRssBytes)));
+    if (s.scored > 0)
+        html += fmt::format(
+            "<p>Visual score (SSIM against the source): min {:.4f}, mean {:.4f} over {} files; "
+            "quality search {:.2f} s</p>\n",
+            *s.minScore, *s.meanScore, s.scored, s.searchSeconds);
     html += lineChart("Throughput (cumulative images)", "images", {done});
     html += lineChart("Memory", "MB", {rss, avail});
     html += barChart("Batch sizes", sizes);

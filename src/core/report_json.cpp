@@ -10,7 +10,10 @@ using nlohmann::json;
 
 json nullablePath(const std::optional<std::filesystem::path>& p) { return p ? json(p->string()) : json(nullptr); }
 json textOrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
-json optionalNumber(const std::optional<std::uint64_t>& v) { return v ? json(*v) : json(nullptr); }
+template <typename T>
+json optionalNumber(const std::optional<T>& v) {
+    return v ? json(*v) : json(nullptr);
+}
 
 json percentilesJson(const Percentiles& p) {
     return {{"p50", p.p50}, {"p90", p.p90}, {"p99", p.p99}, {"max", p.max}, {"mean", p.mean}};
@@ -38,30 +41,41 @@ std::string reportToJson(const RunReport& r) {
                     {"peakRssBytes", r.peakRssBytes},
                     {"notImages", r.scanNotImages},
                     {"hiddenSkipped", r.scanHiddenSkipped},
-                    {"duplicates", r.scanDuplicates}};
+                    {"duplicates", r.scanDuplicates},
+                    {"scored", s.scored},
+                    {"minScore", optionalNumber(s.minScore)},
+                    {"meanScore", optionalNumber(s.meanScore)},
+                    {"searchSeconds", s.searchSeconds}};
     json files = json::array();
     for (const auto& f : r.files) {
-        files.push_back({{"input", f.input.string()},
-                         {"output", nullablePath(f.output)},
-                         {"status", toString(f.status)},
-                         {"inputFormat", f.inputFormat == ImageFormat::Unknown ? json(nullptr)
-                                                                               : json(formatInfo(f.inputFormat).name)},
-                         {"outputFormat", f.output ? json(formatInfo(f.outputFormat).name) : json(nullptr)},
-                         {"inputBytes", f.inputBytes},
-                         {"outputBytes", f.output ? json(f.outputBytes) : json(nullptr)},
-                         {"width", f.width > 0 ? json(f.width) : json(nullptr)},
-                         {"height", f.height > 0 ? json(f.height) : json(nullptr)},
-                         {"processSeconds", f.timings.processSeconds},
-                         {"validateSeconds", f.timings.validateSeconds},
-                         {"queueWaitSeconds", f.timings.queueWaitSeconds},
-                         {"encodeSeconds", f.timings.encodeSeconds},
-                         {"writeSeconds", f.timings.writeSeconds},
-                         {"worker", f.worker >= 0 ? json(f.worker) : json(nullptr)},
-                         {"batch", f.batch > 0 ? json(f.batch) : json(nullptr)},
-                         {"priority", f.priority},
-                         {"warning", textOrNull(f.warning)},
-                         {"error", textOrNull(f.error)},
-                         {"errorCode", f.errorCode ? json(toString(*f.errorCode)) : json(nullptr)}});
+        files.push_back(
+            {{"input", f.input.string()},
+             {"output", nullablePath(f.output)},
+             {"status", toString(f.status)},
+             {"inputFormat",
+              f.inputFormat == ImageFormat::Unknown ? json(nullptr) : json(formatInfo(f.inputFormat).name)},
+             {"outputFormat", f.output ? json(formatInfo(f.outputFormat).name) : json(nullptr)},
+             {"inputBytes", f.inputBytes},
+             {"outputBytes", f.output ? json(f.outputBytes) : json(nullptr)},
+             {"width", f.width > 0 ? json(f.width) : json(nullptr)},
+             {"height", f.height > 0 ? json(f.height) : json(nullptr)},
+             {"processSeconds", f.timings.processSeconds},
+             {"validateSeconds", f.timings.validateSeconds},
+             {"queueWaitSeconds", f.timings.queueWaitSeconds},
+             {"encodeSeconds", f.timings.encodeSeconds},
+             {"writeSeconds", f.timings.writeSeconds},
+             {"searchSeconds", f.timings.searchSeconds},
+             {"chosenQuality", optionalNumber(f.chosenQuality)},
+             {"score", optionalNumber(f.score)},
+             {"trials", f.trials},
+             {"sourceQuality", optionalNumber(f.sourceQuality)},
+             {"reason", textOrNull(f.reason)},
+             {"worker", f.worker >= 0 ? json(f.worker) : json(nullptr)},
+             {"batch", f.batch > 0 ? json(f.batch) : json(nullptr)},
+             {"priority", f.priority},
+             {"warning", textOrNull(f.warning)},
+             {"error", textOrNull(f.error)},
+             {"errorCode", f.errorCode ? json(toString(*f.errorCode)) : json(nullptr)}});
     }
     j["files"] = std::move(files);
     json batches = json::array();

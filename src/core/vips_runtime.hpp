@@ -4,7 +4,10 @@
 #include <initializer_list>
 #include <string>
 
+#include "cancel_token.hpp"
 #include "imgopt/result.hpp"
+
+typedef struct _VipsImage VipsImage;
 
 namespace imgopt {
 
@@ -21,6 +24,10 @@ std::string takeVipsErrorFor(std::initializer_list<std::string> files);
 
 // The nickname ("jpegload") of the loader libvips picks for a file by sniffing its bytes, or "" when none.
 std::string findLoader(const std::string& file);
+
+// Kills `image`'s pipeline while it evaluates once `token` is cancelled: the running save or copy then fails
+// cleanly. The token must outlive every evaluation of the image.
+void killWhenCancelled(VipsImage* image, const CancelToken* token);
 
 // libvips' worker threads per pipeline. Process-wide in libvips 8.14; set before a pipeline starts.
 void setVipsThreads(int threads);
