@@ -172,7 +172,11 @@ void QueueModel::applyResult(int run, const TaskResult& result) {
     r.bytesAfter = result.outputBytes;
     r.seconds = result.timings.processSeconds + result.timings.validateSeconds;
     r.output = result.output ? toQString(*result.output) : QString();
-    r.message = QString::fromStdString(result.error.empty() ? result.warning : result.error);
+    r.message = QString::fromStdString(!result.error.empty()     ? result.error
+                                       : !result.warning.empty() ? result.warning
+                                                                 : result.reason);
+    r.score = result.score;
+    r.quality = result.chosenQuality;
     r.finishOrder = ++finishedCount_;
     markDirty(i);
 }

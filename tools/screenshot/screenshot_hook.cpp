@@ -5,9 +5,13 @@
 #include <QPixmap>
 #include <QTimer>
 
+#include "gui/compare_view.hpp"
+#include "gui/compare_viewport.hpp"
 #include "gui/gui_log.hpp"
 #include "gui/main_window.hpp"
 #include "gui/metrics_panel.hpp"
+#include "gui/queue_model.hpp"
+#include "gui/settings_panel.hpp"
 
 namespace imgopt::gui {
 
@@ -20,8 +24,14 @@ ScreenshotHook::ScreenshotHook(MainWindow* window)
     : QObject(window),
       window_(window),
       mainPath_(qEnvironmentVariable("IMGOPT_SCREENSHOT")),
-      metricsPath_(qEnvironmentVariable("IMGOPT_SCREENSHOT_METRICS")) {
+      metricsPath_(qEnvironmentVariable("IMGOPT_SCREENSHOT_METRICS")),
+      comparePath_(qEnvironmentVariable("IMGOPT_SCREENSHOT_COMPARE")) {
     if (!active()) return;
+    if (qEnvironmentVariable("IMGOPT_SCREENSHOT_QUALITY") == QLatin1String("auto")) {
+        Options o = window_->settingsPanel()->options();
+        o.quality = Quality::automatic();
+        window_->settingsPanel()->setOptions(o);
+    }
     // A fixed size, so screenshots are comparable between runs: IMGOPT_SCREENSHOT_SIZE=WIDTHxHEIGHT.
     const QStringList size = qEnvironmentVariable("IMGOPT_SCREENSHOT_SIZE").split(QLatin1Char('x'));
     if (size.size() == 2 && size[0].toInt() > 0 && size[1].toInt() > 0) {
@@ -45,6 +55,44 @@ void ScreenshotHook::capture() {
             qCInfo(lcGui) << "screenshot written to" << metricsPath_;
         }
     }
+    if (comparePath_.isEmpty())
+        finish();
+    else
+        captureCompare();
+}
+
+// The compare view on one row, split, at 100 % around the middle of the frame, once its pictures are in.
+void ScreenshotHook::captureCompare() {
+    const QString wanted = qEnvironmentVariable("IMGOPT_SCREENSHOT_COMPARE_ROW");
+    QueueModel* model = window_->queueModel();
+    int row = -1;
+    for (int i = 0; i < model->totalRows() && row < 0; ++i)
+        if (model->row(i).fileName == wanted && !model->row(i).output.isEmpty()) row = i;
+    if (row < 0) {
+        qCWarning(lcGui) << "no finished row named" << wanted;
+        finish();
+        return;
+    }
+    window_->showCompare(row);
+    CompareView* view = window_->compareView();
+    view->resize(window_->size() * 0.9);
+    connect(
+        view, &CompareView::picturesShown, this,
+        [this, view] {
+            view->zoomTo(1.0);
+            // Time for the sharp part in view, when the overview was not sharp enough at 100 %.
+            QTimer::singleShot(kSettleMs * 2, this, [this, view] {
+                if (!view->grab().save(comparePath_))
+                    qCWarning(lcGui) << "cannot write" << comparePath_;
+                else
+                    qCInfo(lcGui) << "screenshot written to" << comparePath_;
+                finish();
+            });
+        },
+        Qt::SingleShotConnection);
+}
+
+void ScreenshotHook::finish() {
     if (qEnvironmentVariable("IMGOPT_SCREENSHOT_QUIT", QStringLiteral("1")) != QLatin1String("0")) {
         QTimer::singleShot(0, qApp, &QApplication::quit);
     }
