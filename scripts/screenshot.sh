@@ -5,6 +5,7 @@
 # imgopt-gui-screenshot (tools/screenshot), the app plus a hook that the shipped imgopt-gui does not have:
 #   docs/screenshot-main.png     the whole main window after the run
 #   docs/screenshot-metrics.png  the metrics panel
+#   docs/screenshot-compare.png  the compare view on photos/garden.jpg after a run with quality auto
 # With ImageMagick's `import`, a full-screen capture is also written to docs/screenshot-screen.png.
 set -euo pipefail
 
@@ -53,6 +54,15 @@ IMGOPT_SCREENSHOT_QUIT=1 timeout 300 xvfb-run -a -s "-screen 0 ${size}x24" \
   "$work/inside.sh" "$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")" "$work/corpus" "$work/screen.png"
 
 [ -f "$work/main.png" ] || { echo "screenshot: the app did not write a screenshot" >&2; exit 1; }
+
+# The compare view: a second run, with quality auto, on a fresh copy and configuration.
+rm -rf "$work/corpus" "$work/config" && cp -r "$corpus" "$work/corpus" && chmod -R u+w "$work/corpus"
+mkdir -p "$work/config"
+IMGOPT_SCREENSHOT=$work/main-auto.png IMGOPT_SCREENSHOT_METRICS= IMGOPT_SCREENSHOT_QUALITY=auto \
+  IMGOPT_SCREENSHOT_COMPARE=$work/compare.png IMGOPT_SCREENSHOT_COMPARE_ROW=garden.jpg IMGOPT_SCREENSHOT_QUIT=1 \
+  timeout 300 xvfb-run -a -s "-screen 0 ${size}x24" \
+  "$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")" "$work/corpus/photos"
+[ -f "$work/compare.png" ] && cp "$work/compare.png" "$out/screenshot-compare.png"
 cp "$work/main.png" "$out/screenshot-main.png"
 [ -f "$work/metrics.png" ] && cp "$work/metrics.png" "$out/screenshot-metrics.png"
 [ -f "$work/screen.png" ] && cp "$work/screen.png" "$out/screenshot-screen.png"

@@ -52,6 +52,88 @@ libvips %4</translation>
     </message>
 </context>
 <context>
+    <name>imgopt::gui::CompareCanvas</name>
+    <message>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>Optimized</source>
+        <translation>Optimiert</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Differenz</translation>
+    </message>
+</context>
+<context>
+    <name>imgopt::gui::CompareView</name>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>&amp;Split</source>
+        <translation>&amp;Geteilt</translation>
+    </message>
+    <message>
+        <source>Side &amp;by Side</source>
+        <translation>&amp;Nebeneinander</translation>
+    </message>
+    <message>
+        <source>&amp;Difference</source>
+        <translation>&amp;Differenz</translation>
+    </message>
+    <message>
+        <source>&amp;Fit</source>
+        <translation>&amp;Einpassen</translation>
+    </message>
+    <message>
+        <source>&amp;100 %</source>
+        <translation>&amp;100 %</translation>
+    </message>
+    <message>
+        <source>&amp;200 %</source>
+        <translation>&amp;200 %</translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>&amp;Vorherige</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Nächste</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>Compare: %1 (%2 of %3)</source>
+        <translation>Vergleich: %1 (%2 von %3)</translation>
+    </message>
+    <message>
+        <source>Original %1 → optimized %2</source>
+        <translation>Original %1 → optimiert %2</translation>
+    </message>
+    <message>
+        <source>saved %1 %</source>
+        <translation>%1 % gespart</translation>
+    </message>
+    <message>
+        <source>score %1 (SSIM)</source>
+        <translation>Bewertung %1 (SSIM)</translation>
+    </message>
+    <message>
+        <source>quality %1</source>
+        <translation>Qualität %1</translation>
+    </message>
+    <message>
+        <source>%1 × %2 px</source>
+        <translation>%1 × %2 px</translation>
+    </message>
+</context>
+<context>
     <name>imgopt::gui::ControlBar</name>
     <message>
         <source>Drop images or folders anywhere in this window.</source>
@@ -248,10 +330,6 @@ libvips %4</translation>
         <translation>Dateien hinzufügen</translation>
     </message>
     <message>
-        <source>Images (*.jpg *.jpeg *.png *.webp *.avif *.heic *.heif *.tif *.tiff *.gif);;All files (*)</source>
-        <translation>Bilder (*.jpg *.jpeg *.png *.webp *.avif *.heic *.heif *.tif *.tiff *.gif);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Add Folder</source>
         <translation>Ordner hinzufügen</translation>
     </message>
@@ -274,6 +352,10 @@ libvips %4</translation>
     <message numerus="yes">
         <source>%n file(s) had already started and stay in the list.</source>
         <translation><numerusform>%n Datei wurde bereits begonnen und bleibt in der Liste.</numerusform><numerusform>%n Dateien wurden bereits begonnen und bleiben in der Liste.</numerusform></translation>
+    </message>
+    <message>
+        <source>Images (%1);;All files (*)</source>
+        <translation>Bilder (%1);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -355,18 +437,6 @@ libvips %4</translation>
         <translation>Bilder/s</translation>
     </message>
     <message>
-        <source>Input MB/s</source>
-        <translation>Eingabe MB/s</translation>
-    </message>
-    <message>
-        <source>Read</source>
-        <translation>Gelesen</translation>
-    </message>
-    <message>
-        <source>Written</source>
-        <translation>Geschrieben</translation>
-    </message>
-    <message>
         <source>Peak RSS</source>
         <translation>Höchster RSS</translation>
     </message>
@@ -381,6 +451,14 @@ libvips %4</translation>
     <message>
         <source>%1 busy of %2 × %3 threads</source>
         <translation>%1 belegt von %2 × %3 Threads</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Nachher</translation>
     </message>
 </context>
 <context>
@@ -459,6 +537,17 @@ libvips %4</translation>
     <message>
         <source>Cannot delete the preset %1.</source>
         <translation>Die Vorlage %1 kann nicht gelöscht werden.</translation>
+    </message>
+</context>
+<context>
+    <name>imgopt::gui::QualitySpinBox</name>
+    <message>
+        <source>Same as global</source>
+        <translation>Wie global</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>Auto</translation>
     </message>
 </context>
 <context>
@@ -568,6 +657,14 @@ libvips %4</translation>
         <source>Show Output in &amp;Folder</source>
         <translation>Ausgabe im &amp;Ordner zeigen</translation>
     </message>
+    <message>
+        <source>&amp;Compare…</source>
+        <translation>&amp;Vergleichen …</translation>
+    </message>
+    <message>
+        <source>Compare the original and the optimized file (Ctrl+D, or double-click a finished row)</source>
+        <translation>Original und optimierte Datei vergleichen (Strg+D oder Doppelklick auf eine fertige Zeile)</translation>
+    </message>
 </context>
 <context>
     <name>imgopt::gui::ReportExporter</name>
@@ -610,10 +707,6 @@ libvips %4</translation>
 </context>
 <context>
     <name>imgopt::gui::SettingsPanel</name>
-    <message>
-        <source>Same as global</source>
-        <translation>Wie global</translation>
-    </message>
     <message>
         <source>Output</source>
         <translation>Ausgabe</translation>
@@ -797,6 +890,34 @@ Diesen Modus nur mit Kopien oder mit einer Sicherung verwenden.</translation>
     <message>
         <source>Output Folder</source>
         <translation>Ausgabeordner</translation>
+    </message>
+    <message>
+        <source>Per image, the smallest file that still meets the visual target below, instead of one fixed quality.</source>
+        <translation>Je Bild die kleinste Datei, die das Sichtziel darunter noch erfüllt, statt einer festen Qualität.</translation>
+    </message>
+    <message>
+        <source>A&amp;utomatic: smallest file that looks the same</source>
+        <translation>A&amp;utomatisch: kleinste Datei, die gleich aussieht</translation>
+    </message>
+    <message>
+        <source>How close to the original an automatic quality must stay.</source>
+        <translation>Wie nah eine automatische Qualität am Original bleiben muss.</translation>
+    </message>
+    <message>
+        <source>High: looks the same</source>
+        <translation>Hoch: sieht gleich aus</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>Ausgewogen</translation>
+    </message>
+    <message>
+        <source>Small</source>
+        <translation>Klein</translation>
+    </message>
+    <message>
+        <source>Auto · per image</source>
+        <translation>Auto · je Bild</translation>
     </message>
 </context>
 <context>

@@ -199,6 +199,7 @@ double Searcher::required(Kind kind, const Family& f) const {
 }
 
 Target Searcher::makeTarget(Kind kind, VImage image, int tile) const {
+    image = image.copy_memory();  // every candidate encodes it again
     killWhenCancelled(image.get_image(), base_.cancel);
     Target t{kind, image, comparablePixels(image, bands_), tile, 1.0};
     t.fraction = double(image.width()) * double(image.height()) /
