@@ -3,7 +3,7 @@ BUILD_DIR ?= build
 CMAKE_FLAGS ?=
 JOBS ?= $(shell nproc)
 
-.PHONY: deps configure build run test cli-sample bench screenshot clean format
+.PHONY: deps configure build run test package cli-sample bench screenshot clean format
 
 deps:
 	@scripts/install-deps.sh
@@ -25,6 +25,10 @@ cli-sample: build
 
 test: build
 	cd $(BUILD_DIR) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j $(JOBS) --timeout 600
+
+# The Debian package (CPack): $(BUILD_DIR)/imgopt_VERSION_ARCH.deb. `sudo apt install ./build/imgopt_*.deb`.
+package: build
+	cmake --build $(BUILD_DIR) --target package
 
 bench: build
 	IMGOPT_BENCH_DEPS=1 scripts/install-deps.sh

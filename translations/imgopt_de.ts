@@ -52,88 +52,6 @@ libvips %4</translation>
     </message>
 </context>
 <context>
-    <name>imgopt::gui::CompareCanvas</name>
-    <message>
-        <source>Original</source>
-        <translation>Original</translation>
-    </message>
-    <message>
-        <source>Optimized</source>
-        <translation>Optimiert</translation>
-    </message>
-    <message>
-        <source>Difference</source>
-        <translation>Differenz</translation>
-    </message>
-</context>
-<context>
-    <name>imgopt::gui::CompareView</name>
-    <message>
-        <source>Compare</source>
-        <translation>Vergleich</translation>
-    </message>
-    <message>
-        <source>&amp;Split</source>
-        <translation>&amp;Geteilt</translation>
-    </message>
-    <message>
-        <source>Side &amp;by Side</source>
-        <translation>&amp;Nebeneinander</translation>
-    </message>
-    <message>
-        <source>&amp;Difference</source>
-        <translation>&amp;Differenz</translation>
-    </message>
-    <message>
-        <source>&amp;Fit</source>
-        <translation>&amp;Einpassen</translation>
-    </message>
-    <message>
-        <source>&amp;100 %</source>
-        <translation>&amp;100 %</translation>
-    </message>
-    <message>
-        <source>&amp;200 %</source>
-        <translation>&amp;200 %</translation>
-    </message>
-    <message>
-        <source>&amp;Previous</source>
-        <translation>&amp;Vorherige</translation>
-    </message>
-    <message>
-        <source>&amp;Next</source>
-        <translation>&amp;Nächste</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>Wird geladen …</translation>
-    </message>
-    <message>
-        <source>Compare: %1 (%2 of %3)</source>
-        <translation>Vergleich: %1 (%2 von %3)</translation>
-    </message>
-    <message>
-        <source>Original %1 → optimized %2</source>
-        <translation>Original %1 → optimiert %2</translation>
-    </message>
-    <message>
-        <source>saved %1 %</source>
-        <translation>%1 % gespart</translation>
-    </message>
-    <message>
-        <source>score %1 (SSIM)</source>
-        <translation>Bewertung %1 (SSIM)</translation>
-    </message>
-    <message>
-        <source>quality %1</source>
-        <translation>Qualität %1</translation>
-    </message>
-    <message>
-        <source>%1 × %2 px</source>
-        <translation>%1 × %2 px</translation>
-    </message>
-</context>
-<context>
     <name>imgopt::gui::ControlBar</name>
     <message>
         <source>Drop images or folders anywhere in this window.</source>
@@ -205,6 +123,33 @@ libvips %4</translation>
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+</context>
+<context>
+    <name>imgopt::gui::DropZone</name>
+    <message>
+        <source>Drop images or folders here</source>
+        <translation>Bilder oder Ordner hier ablegen</translation>
+    </message>
+    <message>
+        <source>&amp;Add Files…</source>
+        <translation>Dateien hin&amp;zufügen …</translation>
+    </message>
+    <message>
+        <source>Add F&amp;older…</source>
+        <translation>&amp;Ordner hinzufügen …</translation>
+    </message>
+    <message>
+        <source>%1 files, one by one or whole folders</source>
+        <translation>Dateien im Format %1, einzeln oder als ganze Ordner</translation>
+    </message>
+    <message>
+        <source>Release to add them to the queue</source>
+        <translation>Loslassen, um sie der Warteschlange hinzuzufügen</translation>
+    </message>
+    <message>
+        <source>Only files and folders on this computer can be added</source>
+        <translation>Nur Dateien und Ordner auf diesem Computer können hinzugefügt werden</translation>
     </message>
 </context>
 <context>
@@ -294,10 +239,6 @@ libvips %4</translation>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <source>Metrics</source>
-        <translation>Messwerte</translation>
-    </message>
-    <message>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
@@ -356,6 +297,17 @@ libvips %4</translation>
     <message>
         <source>Images (%1);;All files (*)</source>
         <translation>Bilder (%1);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>imgopt::gui::MetricsDock</name>
+    <message>
+        <source>Metrics</source>
+        <translation>Messwerte</translation>
+    </message>
+    <message>
+        <source>Throughput, memory, batch sizes and worker load are charted here once a run starts.</source>
+        <translation>Sobald ein Durchlauf startet, zeigen Diagramme hier Durchsatz, Speicher, Stapelgrößen und Auslastung der Worker.</translation>
     </message>
 </context>
 <context>
@@ -540,17 +492,6 @@ libvips %4</translation>
     </message>
 </context>
 <context>
-    <name>imgopt::gui::QualitySpinBox</name>
-    <message>
-        <source>Same as global</source>
-        <translation>Wie global</translation>
-    </message>
-    <message>
-        <source>Auto</source>
-        <translation>Auto</translation>
-    </message>
-</context>
-<context>
     <name>imgopt::gui::QueueModel</name>
     <message>
         <source>Queued</source>
@@ -606,6 +547,10 @@ libvips %4</translation>
         <translation>%1
 → %2</translation>
     </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
 </context>
 <context>
     <name>imgopt::gui::QueuePanel</name>
@@ -657,14 +602,6 @@ libvips %4</translation>
         <source>Show Output in &amp;Folder</source>
         <translation>Ausgabe im &amp;Ordner zeigen</translation>
     </message>
-    <message>
-        <source>&amp;Compare…</source>
-        <translation>&amp;Vergleichen …</translation>
-    </message>
-    <message>
-        <source>Compare the original and the optimized file (Ctrl+D, or double-click a finished row)</source>
-        <translation>Original und optimierte Datei vergleichen (Strg+D oder Doppelklick auf eine fertige Zeile)</translation>
-    </message>
 </context>
 <context>
     <name>imgopt::gui::ReportExporter</name>
@@ -707,6 +644,10 @@ libvips %4</translation>
 </context>
 <context>
     <name>imgopt::gui::SettingsPanel</name>
+    <message>
+        <source>Same as global</source>
+        <translation>Wie global</translation>
+    </message>
     <message>
         <source>Output</source>
         <translation>Ausgabe</translation>
@@ -890,34 +831,6 @@ Diesen Modus nur mit Kopien oder mit einer Sicherung verwenden.</translation>
     <message>
         <source>Output Folder</source>
         <translation>Ausgabeordner</translation>
-    </message>
-    <message>
-        <source>Per image, the smallest file that still meets the visual target below, instead of one fixed quality.</source>
-        <translation>Je Bild die kleinste Datei, die das Sichtziel darunter noch erfüllt, statt einer festen Qualität.</translation>
-    </message>
-    <message>
-        <source>A&amp;utomatic: smallest file that looks the same</source>
-        <translation>A&amp;utomatisch: kleinste Datei, die gleich aussieht</translation>
-    </message>
-    <message>
-        <source>How close to the original an automatic quality must stay.</source>
-        <translation>Wie nah eine automatische Qualität am Original bleiben muss.</translation>
-    </message>
-    <message>
-        <source>High: looks the same</source>
-        <translation>Hoch: sieht gleich aus</translation>
-    </message>
-    <message>
-        <source>Balanced</source>
-        <translation>Ausgewogen</translation>
-    </message>
-    <message>
-        <source>Small</source>
-        <translation>Klein</translation>
-    </message>
-    <message>
-        <source>Auto · per image</source>
-        <translation>Auto · je Bild</translation>
     </message>
 </context>
 <context>

@@ -8,12 +8,15 @@ namespace {
 
 using nlohmann::json;
 
-json nullablePath(const std::optional<std::filesystem::path>& p) { return p ? json(p->string()) : json(nullptr); }
+json nullablePath(const std::optional<std::filesystem::path>& p) {
+    return p ? json(p->string()) : json(nullptr);
+}
 json textOrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 template <typename T>
 json optionalNumber(const std::optional<T>& v) {
     return v ? json(*v) : json(nullptr);
 }
+json secondsOrNull(double s) { return s >= 0 ? json(s) : json(nullptr); }
 
 json percentilesJson(const Percentiles& p) {
     return {{"p50", p.p50}, {"p90", p.p90}, {"p99", p.p99}, {"max", p.max}, {"mean", p.mean}};
@@ -65,6 +68,12 @@ std::string reportToJson(const RunReport& r) {
              {"encodeSeconds", f.timings.encodeSeconds},
              {"writeSeconds", f.timings.writeSeconds},
              {"searchSeconds", f.timings.searchSeconds},
+             {"startSeconds", secondsOrNull(f.timings.start)},
+             {"endSeconds", secondsOrNull(f.timings.end)},
+             {"validateStartSeconds", secondsOrNull(f.timings.validateStart)},
+             {"validateEndSeconds", secondsOrNull(f.timings.validateEnd)},
+             {"validateWorker",
+              f.timings.validateWorker >= 0 ? json(f.timings.validateWorker) : json(nullptr)},
              {"chosenQuality", optionalNumber(f.chosenQuality)},
              {"score", optionalNumber(f.score)},
              {"trials", f.trials},
@@ -72,6 +81,7 @@ std::string reportToJson(const RunReport& r) {
              {"reason", textOrNull(f.reason)},
              {"worker", f.worker >= 0 ? json(f.worker) : json(nullptr)},
              {"batch", f.batch > 0 ? json(f.batch) : json(nullptr)},
+             {"estimatedBytes", f.estimatedBytes > 0 ? json(f.estimatedBytes) : json(nullptr)},
              {"priority", f.priority},
              {"warning", textOrNull(f.warning)},
              {"error", textOrNull(f.error)},
@@ -99,13 +109,11 @@ std::string reportToJson(const RunReport& r) {
     j["memory"] = std::move(memory);
     j["workers"] = {{"count", r.workers},
                     {"vipsThreadsPerWorker", r.vipsThreadsPerWorker},
-                    {"busySeconds", r.workerBusySeconds}};
-    j["system"] = {{"cpu", r.system.cpu},
-                   {"cores", r.system.cores},
-                   {"memoryBytes", r.system.memoryBytes},
-                   {"libvips", r.system.libvips},
-                   {"os", r.system.os},
-                   {"allocator", r.system.allocator}};
+                    {"busySeconds", r.workerBusySeconds},
+                    {"validateSeconds", r.workerValidateSeconds}};
+    j["system"] = {
+        {"cpu", r.system.cpu},         {"cores", r.system.cores}, {"memoryBytes", r.system.memoryBytes},
+        {"libvips", r.system.libvips}, {"os", r.system.os},       {"allocator", r.system.allocator}};
     j["timings"] = {{"processSeconds", percentilesJson(r.processSeconds)},
                     {"queueWaitSeconds", percentilesJson(r.queueWaitSeconds)}};
     j["scanErrors"] = r.scanErrors;

@@ -23,12 +23,17 @@ struct SaveRequest {
     ImageFormat sourceFormat = ImageFormat::Unknown;
     const CancelToken* cancel = nullptr;
     // Set by the quality search (quality_search.cpp) to try its candidates; the defaults are the presets.
-    double dither = 1.0;      // PNG palette: error-diffusion amount, 0..1
+    double dither = -1;       // PNG palette: error-diffusion amount, 0..1; -1 = the preset's
     bool fullChroma = false;  // JPEG: keep every chroma sample (4:4:4) below the lossless preset
     int pngCompression = -1;  // PNG lossless: zlib level 0..9; -1 = the preset's
 
     bool lossless() const { return quality >= 100; }
-    bool strip() const { return metadata == MetadataMode::None; }
+    // Whether the saver may leave all metadata out: `none`, or `icc` on an image with no profile to keep. libvips
+    // then skips building an EXIF block that the scrubber would only remove again.
+    bool strip() const {
+        return metadata == MetadataMode::None ||
+               (metadata == MetadataMode::Icc && image.get_typeof(VIPS_META_ICC_NAME) == 0);
+    }
 };
 
 using Bytes = std::vector<std::uint8_t>;
@@ -47,7 +52,7 @@ Expected<Bytes> saveGif(const SaveRequest& request);
 // libvips' error text for this request's source.
 Unexpected<Error> saveFailure(const SaveRequest& request);
 
-// Copies a buffer that a libvips *save_buffer call allocated, and frees it.
-Bytes takeBuffer(void* data, std::size_t size);
+// Copies the bytes of a libvips *save_buffer call's result, and releases it.
+Bytes takeBlob(VipsBlob* blob);
 
 }  // namespace imgopt::detail

@@ -27,6 +27,7 @@ TaskResult baseResult(const PlannedTask& task) {
     r.outputFormat = task.outputFormat;
     r.inputBytes = task.source.bytes;
     r.priority = task.priority;
+    r.estimatedBytes = task.estimatedBytes;
     for (const auto& w : task.warnings) addWarning(r, w);
     r.timings.validateSeconds = task.validateSeconds;
     return r;
@@ -76,15 +77,18 @@ bool keepsOriginal(const PlannedTask& task, const Options& options, const Encode
     return outBytes >= task.source.bytes && !options.allowLarger && ((sameFormat && !resized) || inPlace);
 }
 
-// Write, verify, then commit the encoded bytes as the task's output. In place, the bytes reach the disk
-// before the original is replaced.
+// Verify, write, then commit the encoded bytes as the task's output. In place, the bytes reach the disk and
+// decode from there before the original is replaced.
 Status commitOutput(const PlannedTask& task, const Options& options, const EncodedImage& enc) {
     const bool inPlace = options.outputMode == OutputMode::InPlace;
+    if (auto v = verifyEncoded(enc.bytes, task.outputFormat, enc.width, enc.height); !v) return v;
     auto created = TempFile::create(task.output.parent_path());
     if (!created) return Unexpected(std::move(created).error());
     TempFile& tmp = *created;
     if (auto written = tmp.write(enc.bytes, inPlace); !written) return written;
-    if (auto v = verifyOutput(tmp.path(), task.outputFormat, enc.width, enc.height, inPlace); !v) return v;
+    // Before an original is replaced, what is on the disk must decode, every pixel of it.
+    if (inPlace)
+        if (auto v = verifyDecodes(tmp.path()); !v) return v;
     if (options.keepDates) copyModificationTime(task.source.path, tmp.path());
     // A replacement keeps the original's permissions; new files get the process's defaults.
     if (inPlace) copyPermissions(task.source.path, tmp.path());

@@ -4,7 +4,15 @@
 
 #include <mutex>
 #include <vector>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <unistd.h>
 #include <vips/vips.h>
+#ifdef IMGOPT_HAVE_OPENMP
+#include <omp.h>
+#endif
 
 namespace imgopt {
 namespace {
@@ -54,8 +62,18 @@ std::string takeVipsError() {
     std::lock_guard lock(g_errorMutex);
     std::string text = vips_error_buffer();
     vips_error_clear();
-    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-    return text;
+    // One line per message, as a row in a table or a line of CLI output needs.
+    std::string joined;
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        auto end = text.find('\n', pos);
+        if (end == std::string::npos) end = text.size();
+        std::string line = text.substr(pos, end - pos);
+        while (!line.empty() && line.back() == ' ') line.pop_back();
+        if (!line.empty()) joined += (joined.empty() ? "" : "; ") + line;
+        pos = end + 1;
+    }
+    return joined;
 }
 
 std::string takeVipsErrorFor(std::initializer_list<std::string> files) {
@@ -94,14 +112,28 @@ void showLibraryWarnings(bool show) {
     }
 }
 
-std::string findLoader(const std::string& file) {
-    const char* className = vips_foreign_find_load(file.c_str());
-    if (!className) return {};
-    const char* nick = vips_nickname_find(g_type_from_name(className));
-    return nick ? nick : "";
+Expected<vips::VSource> openSource(const std::filesystem::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        const int err = errno;
+        return fail(ErrorCode::InputUnreadable,
+                    err == EACCES ? std::string("cannot open file for reading (permission denied)")
+                                  : fmt::format("cannot open file for reading: {}", std::strerror(err)));
+    }
+    VipsSource* source = vips_source_new_from_descriptor(fd);  // takes a duplicate of the descriptor
+    ::close(fd);
+    if (!source) return fail(ErrorCode::InputUnreadable, "cannot read file: " + takeVipsError());
+    return vips::VSource(source);
 }
 
 
-void setVipsThreads(int threads) { vips_concurrency_set(threads < 1 ? 1 : threads); }
+
+void setTaskThreads(int threads) {
+    threads = threads < 1 ? 1 : threads;
+    vips_concurrency_set(threads);
+#ifdef IMGOPT_HAVE_OPENMP
+    omp_set_num_threads(threads);
+#endif
+}
 
 }  // namespace imgopt

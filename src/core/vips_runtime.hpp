@@ -1,13 +1,13 @@
 #pragma once
 // libvips inside the core: start-up, error text and threads. The tools see only imgopt/runtime.hpp.
 
+#include <filesystem>
 #include <initializer_list>
 #include <string>
+#include <vips/vips8>
 
 #include "cancel_token.hpp"
 #include "imgopt/result.hpp"
-
-typedef struct _VipsImage VipsImage;
 
 namespace imgopt {
 
@@ -22,14 +22,19 @@ std::string takeVipsError();
 // workers may have appended their own failures meanwhile; those lines must not reach this file's result.
 std::string takeVipsErrorFor(std::initializer_list<std::string> files);
 
-// The nickname ("jpegload") of the loader libvips picks for a file by sniffing its bytes, or "" when none.
-std::string findLoader(const std::string& file);
+// The file opened once, as a libvips source without a file name. Loaders find their format by sniffing the
+// source's buffered first bytes; with a name, libvips 8.14 also ran every file-only loader's sniffer on the
+// path (OpenSlide opened each file four times, through SQLite): 26 opens of a 96x64 JPEG before it was read.
+Expected<vips::VSource> openSource(const std::filesystem::path& path);
 
 // Kills `image`'s pipeline while it evaluates once `token` is cancelled: the running save or copy then fails
 // cleanly. The token must outlive every evaluation of the image.
 void killWhenCancelled(VipsImage* image, const CancelToken* token);
 
-// libvips' worker threads per pipeline. Process-wide in libvips 8.14; set before a pipeline starts.
-void setVipsThreads(int threads);
+// Threads for the task about to start on the calling thread: libvips' pipeline threads (process-wide in
+// libvips 8.14, read when a pipeline starts) and the OpenMP threads of parallel regions this thread starts
+// (libimagequant's). Without the latter, two workers each ran OpenMP teams of one thread per core, whose idle
+// members spin: 5 % of a palette PNG's CPU time.
+void setTaskThreads(int threads);
 
 }  // namespace imgopt

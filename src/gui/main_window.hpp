@@ -14,6 +14,7 @@ namespace imgopt::gui {
 
 class CompareView;
 class ControlBar;
+class MetricsDock;
 class MetricsPanel;
 class QueueModel;
 class QueuePanel;
@@ -40,7 +41,7 @@ public:
     MetricsPanel* metricsPanel() const { return metrics_; }
     SummaryPanel* summaryPanel() const { return summary_; }
     ReportExporter* reportExporter() const { return exporter_; }
-    QDockWidget* metricsDock() const { return metricsDock_; }
+    MetricsDock* metricsDock() const { return metricsDock_; }
     // The compare view, once opened (it stays open across files; closing it deletes it).
     CompareView* compareView() const;
     // Opens the compare view on a finished row (source-model number), with every finished row in view order.
@@ -52,6 +53,7 @@ signals:
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dragMoveEvent(QDragMoveEvent* event) override;
+    void dragLeaveEvent(QDragLeaveEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
 
@@ -83,7 +85,7 @@ private:
     SummaryPanel* summary_ = nullptr;
     ReportExporter* exporter_;
     QDockWidget* settingsDock_ = nullptr;
-    QDockWidget* metricsDock_ = nullptr;
+    MetricsDock* metricsDock_ = nullptr;
     QDockWidget* summaryDock_ = nullptr;
     QPointer<CompareView> compareView_;
 

@@ -208,7 +208,9 @@ TEST_F(CliUsage, QualityAutoReportsTheSearch) {
         EXPECT_GE(f["score"].get<double>(), 0.96);
         EXPECT_GE(f["trials"].get<int>(), 1);
         EXPECT_GE(f["searchSeconds"].get<double>(), 0.0);
-        if (f["status"] == "optimized") EXPECT_TRUE(f["chosenQuality"].is_number());
+        if (f["status"] == "optimized") {
+            EXPECT_TRUE(f["chosenQuality"].is_number());
+        }
     }
     EXPECT_GT(j["summary"]["scored"].get<int>(), 0);
     EXPECT_GE(j["summary"]["minScore"].get<double>(), 0.96);

@@ -158,7 +158,9 @@ TEST(QualitySearch, PhotoPngIsNeverAPaletteBelowTheTarget) {
     ASSERT_NE(r.status, TaskStatus::Failed) << r.error;
     ASSERT_TRUE(r.score.has_value());
     EXPECT_GE(*r.score, kHighSsim);
-    if (r.status == TaskStatus::Optimized) EXPECT_GE(ssimOfFiles(src, *r.output), kHighSsim);
+    if (r.status == TaskStatus::Optimized) {
+        EXPECT_GE(ssimOfFiles(src, *r.output), kHighSsim);
+    }
 }
 
 TEST(QualitySearch, ConversionsSearchTheirOwnFormat) {

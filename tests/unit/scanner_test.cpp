@@ -195,3 +195,20 @@ TEST(Scanner, CancelStopsEarly) {
     scanner.scan({dir / "r"}, [&](ScanItem) { ++n; }, &cancel);
     EXPECT_EQ(n, 0u);
 }
+
+TEST(Scanner, AFolderRemovedDuringTheScanIsReportedAndTheScanGoesOn) {
+    TempDir dir;
+    smallJpeg(dir / "r/a/1.jpg");
+    smallJpeg(dir / "r/b/2.jpg");
+    smallJpeg(dir / "r/c/3.jpg");
+    Scanner scanner{Options{}};
+    std::vector<std::string> names;
+    // When the first file arrives, folder b (already listed, not yet read) vanishes, as a user might delete it.
+    const auto summary = scanner.scan({dir / "r"}, [&](ScanItem item) {
+        names.push_back(item.path.filename().string());
+        if (names.size() == 1) fs::remove_all(dir / "r/b");
+    });
+    EXPECT_EQ(names, (std::vector<std::string>{"1.jpg", "3.jpg"})) << "the scan goes on past the vanished folder";
+    ASSERT_EQ(summary.errors.size(), 1u);
+    EXPECT_NE(summary.errors[0].find("/r/b"), std::string::npos) << summary.errors[0];
+}

@@ -7,7 +7,7 @@
 namespace imgopt::detail {
 
 Unexpected<Error> saveFailure(const SaveRequest& r) {
-    const std::string detail = takeVipsErrorFor({r.source.string()});
+    const std::string detail = takeVipsError();
     if (r.cancel && r.cancel->cancelled()) return fail(ErrorCode::Cancelled, "cancelled");
     std::string message = fmt::format("cannot decode or encode this {} image: the data is damaged or truncated",
                                       formatInfo(r.sourceFormat).name);
@@ -15,10 +15,11 @@ Unexpected<Error> saveFailure(const SaveRequest& r) {
     return fail(ErrorCode::InputDamaged, std::move(message));
 }
 
-Bytes takeBuffer(void* data, std::size_t size) {
-    const auto* bytes = static_cast<const std::uint8_t*>(data);
+Bytes takeBlob(VipsBlob* blob) {
+    std::size_t size = 0;
+    const auto* bytes = static_cast<const std::uint8_t*>(vips_blob_get(blob, &size));
     Bytes out(bytes, bytes + size);
-    g_free(data);
+    vips_area_unref(VIPS_AREA(blob));
     return out;
 }
 
