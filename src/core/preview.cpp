@@ -7,6 +7,7 @@
 #include <cmath>
 #include <vips/vips8>
 
+#include "display_pixels.hpp"
 #include "header_reader.hpp"
 #include "vips_runtime.hpp"
 
@@ -19,16 +20,6 @@ using vips::VImage;
 constexpr double kReducedDecodeScale = 0.5;
 // Differences of a few levels are what compression leaves; this gain makes them show in the heat map.
 constexpr int kHeatGain = 6;
-
-// 8-bit sRGB with alpha, as the GUI draws it.
-VImage toRgba(VImage image) {
-    if (image.interpretation() != VIPS_INTERPRETATION_sRGB || image.format() != VIPS_FORMAT_UCHAR)
-        image = image.colourspace(VIPS_INTERPRETATION_sRGB);
-    if (image.format() != VIPS_FORMAT_UCHAR) image = image.cast(VIPS_FORMAT_UCHAR);
-    if (!image.has_alpha()) image = image.bandjoin_const({255});
-    if (image.bands() > 4) image = image.extract_band(0, VImage::option()->set("n", 4));
-    return image;
-}
 
 // The part [x, x+w) x [y, y+h) of `image` (fractional pixels of it), resampled to exactly `out`.
 VImage cutAndScale(const VImage& image, double x, double y, double w, double h, PixelSize out) {
@@ -64,11 +55,7 @@ PreviewImage toPreview(const VImage& rgba) {
     PreviewImage p;
     p.width = rgba.width();
     p.height = rgba.height();
-    std::size_t size = 0;
-    void* data = rgba.write_to_memory(&size);
-    const auto* bytes = static_cast<const std::uint8_t*>(data);
-    p.rgba.assign(bytes, bytes + size);
-    g_free(data);
+    p.rgba = copyPixels(rgba);
     return p;
 }
 
@@ -98,21 +85,22 @@ Expected<PreviewImage> renderPreview(const PreviewRequest& r) {
     const double w = std::clamp(r.region.width * fx, 1.0, double(size->width) - x);
     const double h = std::clamp(r.region.height * fy, 1.0, double(size->height) - y);
     const double scale = std::max(r.output.width / w, r.output.height / h);
+    auto source = openSource(r.file);  // one open; openSource says why not by name
+    if (!source) return Unexpected(std::move(source).error());
     try {
         VImage image;
         double k = 1.0;  // file pixels per pixel of `image`
         if (scale <= kReducedDecodeScale) {
             // The whole image at about twice the output's scale, straight from the decoder.
             const int width = std::max(1, int(std::ceil(size->width * scale * 2)));
-            image = VImage::thumbnail(
-                r.file.c_str(), width,
-                VImage::option()->set("height", VIPS_MAX_COORD)->set("size", VIPS_SIZE_DOWN));
+            image = VImage::thumbnail_source(
+                *source, width, VImage::option()->set("height", VIPS_MAX_COORD)->set("size", VIPS_SIZE_DOWN));
             k = double(size->width) / image.width();
         } else {
-            image = VImage::new_from_file(r.file.c_str(), VImage::option()->set("access", VIPS_ACCESS_RANDOM))
+            image = VImage::new_from_source(*source, "", VImage::option()->set("access", VIPS_ACCESS_RANDOM))
                         .autorot();
         }
-        const VImage out = cutAndScale(toRgba(image), x / k, y / k, w / k, h / k, r.output);
+        const VImage out = cutAndScale(displayPixels(image, true), x / k, y / k, w / k, h / k, r.output);
         return toPreview(out);
     } catch (const vips::VError&) {
         const std::string detail = takeVipsErrorFor({r.file.string()});
