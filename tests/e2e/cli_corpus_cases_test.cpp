@@ -339,8 +339,9 @@ TEST_F(CliCorpus, QualityAutoKeepsTheTargetEverywhere) {
         EXPECT_GE(f["score"].get<double>(), 0.96);
         if (f["status"] == "kept-original") EXPECT_EQ(f["score"].get<double>(), 1.0);
         if (f["inputFormat"] == "jpeg" && f["outputFormat"] == "jpeg" && f["chosenQuality"].is_number() &&
-            f["sourceQuality"].is_number())
+            f["sourceQuality"].is_number()) {
             EXPECT_LE(f["chosenQuality"].get<int>(), f["sourceQuality"].get<int>());
+        }
     }
     EXPECT_GE(scored, 15);
     EXPECT_GE(j["summary"]["minScore"].get<double>(), 0.96);
