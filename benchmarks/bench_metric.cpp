@@ -43,8 +43,8 @@ const Pair& pair() {
 }
 
 void perMegapixel(benchmark::State& state, double megapixels) {
-    state.counters["s_per_MP"] =
-        benchmark::Counter(megapixels, benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+    state.counters["s_per_MP"] = benchmark::Counter(
+        megapixels, benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
 }
 
 void BM_MetricSsimKernel(benchmark::State& state) {
@@ -73,13 +73,15 @@ void BM_MetricSsimLibvipsOps(benchmark::State& state) {
         const VImage ma = box(a), mb = box(b);
         const VImage va = (box(a * a) - ma * ma) * unbiased, vb = (box(b * b) - mb * mb) * unbiased;
         const VImage cov = (box(a * b) - ma * mb) * unbiased;
-        const VImage map = ((2 * ma * mb + c1) * (2 * cov + c2)) / ((ma * ma + mb * mb + c1) * (va + vb + c2));
+        const VImage map =
+            ((2 * ma * mb + c1) * (2 * cov + c2)) / ((ma * ma + mb * mb + c1) * (va + vb + c2));
         benchmark::DoNotOptimize(map.extract_area(3, 3, map.width() - 6, map.height() - 6).avg());
     }
     perMegapixel(state, p.megapixels);
 }
 
-// The colour shift's block means by libvips' shrink instead of the kernel's (then Lab and ΔE76 as the search).
+// The colour shift's block means by libvips' shrink instead of the kernel's (then Lab and ΔE76 as the
+// search).
 void BM_MetricShiftLibvipsShrink(benchmark::State& state) {
     const Pair& p = pair();
     const auto lab = [](const VImage& x) {
@@ -113,8 +115,8 @@ void BM_MetricButteraugli(benchmark::State& state) {
     const std::size_t bytes = std::size_t(p.reference.width()) * p.reference.height() * 3;
     for (auto _ : state) {
         JxlButteraugliResult* result =
-            JxlButteraugliCompute(api, p.reference.width(), p.reference.height(), &format, p.reference.data(), bytes,
-                                  &format, p.candidate.data(), bytes);
+            JxlButteraugliCompute(api, p.reference.width(), p.reference.height(), &format, p.reference.data(),
+                                  bytes, &format, p.candidate.data(), bytes);
         if (!result) {
             state.SkipWithError("butteraugli failed");
             break;

@@ -255,6 +255,17 @@ DE = {
     'score %1 (SSIM)': 'Bewertung %1 (SSIM)',
     'quality %1': 'Qualität %1',
     '%1 × %2 px': '%1 × %2 px',
+    # Hints and summary lines from main's error-hint and scan-summary work.
+    '%1 (raise the pixel limit under Settings, Advanced)': '%1 (Pixelgrenze unter Einstellungen, Erweitert anheben)',
+    '%1 (Settings, Destination: If the output exists)': '%1 (Einstellungen, Ziel: Wenn die Ausgabe existiert)',
+    '%n hidden file(s) or folder(s) were left out (Settings, Advanced: Include hidden files).':
+        ('%n versteckte Datei oder versteckter Ordner wurde ausgelassen (Einstellungen, Erweitert: Versteckte Dateien einbeziehen).',
+         '%n versteckte Dateien oder Ordner wurden ausgelassen (Einstellungen, Erweitert: Versteckte Dateien einbeziehen).'),
+    '%n file(s) were reached twice and are optimized once.':
+        ('%n Datei wurde doppelt erreicht und wird einmal optimiert.',
+         '%n Dateien wurden doppelt erreicht und werden einmal optimiert.'),
+    'Hidden, left out': 'Versteckt, ausgelassen',
+    'Reached twice': 'Doppelt erreicht',
 }
 
 
