@@ -1,4 +1,4 @@
-// The visual-quality metrics, per megapixel (docs/benchmarks.md, "Visual-quality metric"): what the search
+// The visual-quality metrics, per megapixel (docs/presets.md, "Visual targets"): what the search
 // uses (the SSIM kernel, the colour shift, both through distance()), and what it was chosen over: SSIM built
 // from libvips operations, and butteraugli through libjxl's API where libjxl is installed. Each compares the
 // 1920x1080 photo fixture with its own JPEG at quality 70; the metrics run on one thread, as in the search.

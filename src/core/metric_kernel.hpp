@@ -1,8 +1,8 @@
 #pragma once
 // The metrics' two inner loops over every pixel: SSIM's running 7x7 window sums, and the block means the
 // colour shift compares. Hand-written because SSIM built from libvips operations (float convolutions of five
-// images) measured five times slower per megapixel than this, and libvips' shrink plus its Lab conversion
-// of the whole frame doubled the metric's cost (docs/benchmarks.md, "Visual-quality metric"); the search
+// images) measured 12-24 times slower per megapixel than this, and libvips' shrink before its Lab conversion
+// took about three times as long as these block means (docs/presets.md, "Visual targets"); the search
 // scores several candidates per image. Built with -O3 and an AVX2 clone (src/core/CMakeLists.txt).
 // Thread-safe: pure functions of their arguments.
 

@@ -6,7 +6,8 @@
 //  - The colour shift: the CIE 1976 colour difference (ΔE*ab) of the two images averaged over 4x4 blocks,
 //  with
 //    libvips' Lab and dE76 operations; its mean and its 95th percentile. It sees what SSIM misses, and
-//    ignores sub-block detail that SSIM judges. (CIEDE2000 ranked the candidates alike at 25 times the cost.)
+//    ignores sub-block detail that SSIM judges. (CIEDE2000 on the same blocks costs about twice the whole
+//    colour shift: docs/presets.md.)
 // docs/presets.md gives each target's limits and how they were calibrated.
 // Thread-safe: pure functions; each call owns the images it makes.
 

@@ -37,8 +37,8 @@ Limits limitsFor(VisualTarget t) {
     return {0.962, 1.25, 1.7, 50};
 }
 
-// A mosaic of samples must clear the limits by this many margin units: it estimates the whole image's means
-// to within about that (docs/presets.md).
+// A mosaic of samples must clear the limits by this many margin units, so that the whole image, which
+// confirms the sample's quality, usually passes at the same quality (docs/presets.md, "Visual targets").
 constexpr double kSampleRequired = 0.3;
 // A palette is judged on a downscaled copy of the whole image first (a palette depends on every colour of the
 // image, which a mosaic of tiles lacks). That copy meets the limits more easily, dithered palettes far more,
@@ -321,8 +321,9 @@ SearchResult Searcher::keep() const {
 Expected<SearchResult> Searcher::lossless() {
     detail::SaveRequest request = base_;
     request.quality = 100;
-    // zlib's level 9 with adaptive filters costs ten times level 6 on photographic rows for some 10 % fewer
-    // bytes (docs/presets.md); the search, which runs on every image, takes level 6.
+    // zlib's level 9 with adaptive filters took 3-7x the time of level 6 for 9-12 % fewer bytes on the
+    // benchmark's graphics (docs/presets.md, "Visual targets"); the search, which runs on every image,
+    // takes 6.
     request.pngCompression = kQuickPngCompression;
     if (plan_.originalBytes > 0 && sample_) {
         request.image = sample_->image;
