@@ -10,8 +10,8 @@ for r in rows:
     for k in ("wall", "user", "sys", "load1"): r[k] = float(r[k])
     for k in ("maxrss_kb", "out_bytes", "photo_bytes"): r[k] = int(r[k])
 JOBS = ["sharp", "fixed", "high", "balanced", "small"]
-LABEL = {"sharp": "sharp q90 (old app)", "fixed": "ImgOpt q90", "high": "ImgOpt auto, high",
-         "balanced": "ImgOpt auto, balanced", "small": "ImgOpt auto, small"}
+LABEL = {"sharp": "sharp q90 (old app)", "fixed": "ImgOpt q90", "high": "ImgOpt auto (high)",
+         "balanced": "ImgOpt auto (balanced)", "small": "ImgOpt auto (small)"}
 TARGET = 0.96
 O6 = "special/orient6.jpg"
 
@@ -56,10 +56,22 @@ def ratios(s):
             "fixedOverSharpWall": [by["fixed"][k]["wall"] / by["sharp"][k]["wall"] for k in common],
             "highOverFixedWall": [by["high"][k]["wall"] / by["fixed"][k]["wall"] for k in common]}
 
+def within_fixed(s):
+    """Bytes of fixed q90 and auto high over the files where fixed q90 already meets SSIM >= 0.96: the
+    comparison at equal quality (elsewhere auto spends bytes that fixed q90 saves by falling below it)."""
+    qf, qh = quality(s, "fixed"), quality(s, "high")
+    if not qf or not qh: return None
+    high = {r["file"]: r for r in qh}
+    ok = [r for r in qf if r["ssim"] >= TARGET and r["file"] in high]
+    below = [r for r in qf if r["ssim"] < TARGET and r["file"] in high]
+    return {"files": len(ok), "fixedBytes": sum(r["out"] for r in ok), "highBytes": sum(high[r["file"]]["out"] for r in ok),
+            "belowFiles": [r["file"] for r in below], "belowFixedBytes": sum(r["out"] for r in below),
+            "belowHighBytes": sum(high[r["file"]]["out"] for r in below)}
+
 out = {"date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"), "repetitions": reps, "sets": {}}
 for s in ("corpus", "big"):
     jobs = {job: job_summary(s, job) for job in JOBS}
-    out["sets"][s] = {"jobs": jobs, "ratios": ratios(s)}
+    out["sets"][s] = {"jobs": jobs, "ratios": ratios(s), "withinFixed": within_fixed(s)}
 all_q = quality("corpus-all", "high")
 if all_q:
     out["corpusAllHigh"] = {"compared": len(all_q), "minSsim": min(r["ssim"] for r in all_q),
@@ -85,6 +97,12 @@ for s, d in out["sets"].items():
            f" (median {fmt(med(r['highOverSharpWall']), '{:.2f}')}); q90 / sharp: " +
            ", ".join(f"{x:.2f}" for x in r["fixedOverSharpWall"]) + "; auto high / q90: " +
            ", ".join(f"{x:.2f}" for x in r["highOverFixedWall"]), ""]
+    w = d.get("withinFixed")
+    if w and w["fixedBytes"]:
+        n = lambda x: f"{x:,}".replace(",", " ")
+        md += [f"Files where q90 already has SSIM ≥ 0.96 ({w['files']}): q90 {n(w['fixedBytes'])} bytes, auto high "
+               f"{n(w['highBytes'])} ({w['highBytes'] / w['fixedBytes']:.3f}x). The others "
+               f"({', '.join(w['belowFiles']) or 'none'}): q90 {n(w['belowFixedBytes'])}, auto high {n(w['belowHighBytes'])}.", ""]
     for job, j in d["jobs"].items():
         if j and j.get("below"): md.append(f"- {LABEL[job]} below 0.96: " + ", ".join(f"{f} {v:.4f}" for f, v in j["below"]))
     md.append("")

@@ -11,6 +11,7 @@
 #   docs/screenshot-main-1920x1080.png
 #   docs/screenshot-compare.png           the compare view on garden.jpg after a run on photos/ with quality auto
 # IMGOPT_SCREENSHOT_SIZES="1280x800 1920x1080" picks the sizes; the first one gets the unsuffixed names.
+# IMGOPT_SCREENSHOT_ONLY=compare takes only the compare view.
 set -euo pipefail
 
 binary=${1:?usage: $0 BUILD_DIR/bin/imgopt-gui-screenshot}
@@ -70,6 +71,7 @@ compare() {
 
 first=1
 for size in "${sizes[@]}"; do
+  [ "${IMGOPT_SCREENSHOT_ONLY:-}" = compare ] && break
   if [ $first = 1 ]; then shoot "$size" ""; else shoot "$size" "-$size"; fi
   first=0
 done
