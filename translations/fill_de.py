@@ -266,6 +266,13 @@ DE = {
          '%n Dateien wurden doppelt erreicht und werden einmal optimiert.'),
     'Hidden, left out': 'Versteckt, ausgelassen',
     'Reached twice': 'Doppelt erreicht',
+    # The worker timeline and the memory chart (main's memory-model work).
+    '%1\n%2: %3 s to %4 s (%5 ms)': '%1\n%2: %3 s bis %4 s (%5 ms)',
+    '%n files': ('%n Datei', '%n Dateien'),
+    'Memory (MiB), 1 in %1 of %2 samples shown': 'Speicher (MiB), jeder %1. von %2 Messwerten gezeigt',
+    'Workers (one bar per file; thin: validation)': 'Worker (ein Balken je Datei; schmal: Prüfung)',
+    'optimized': 'optimiert',
+    'validated': 'geprüft',
 }
 
 

@@ -451,18 +451,6 @@ libvips %4</translation>
         <translation>Stapel</translation>
     </message>
     <message>
-        <source>Worker utilisation (%)</source>
-        <translation>Auslastung der Worker (%)</translation>
-    </message>
-    <message>
-        <source>Busy</source>
-        <translation>Belegt</translation>
-    </message>
-    <message>
-        <source>worker</source>
-        <translation>Worker</translation>
-    </message>
-    <message>
         <source>Elapsed</source>
         <translation>Verstrichen</translation>
     </message>
@@ -505,6 +493,10 @@ libvips %4</translation>
     <message>
         <source>After</source>
         <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>Memory (MiB), 1 in %1 of %2 samples shown</source>
+        <translation>Speicher (MiB), jeder %1. von %2 Messwerten gezeigt</translation>
     </message>
 </context>
 <context>
@@ -1047,6 +1039,31 @@ Diesen Modus nur mit Kopien oder mit einer Sicherung verwenden.</translation>
     <message>
         <source>Reached twice</source>
         <translation>Doppelt erreicht</translation>
+    </message>
+</context>
+<context>
+    <name>imgopt::gui::WorkerTimeline</name>
+    <message>
+        <source>Workers (one bar per file; thin: validation)</source>
+        <translation>Worker (ein Balken je Datei; schmal: Prüfung)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files</source>
+        <translation><numerusform>%n Datei</numerusform><numerusform>%n Dateien</numerusform></translation>
+    </message>
+    <message>
+        <source>%1
+%2: %3 s to %4 s (%5 ms)</source>
+        <translation>%1
+%2: %3 s bis %4 s (%5 ms)</translation>
+    </message>
+    <message>
+        <source>validated</source>
+        <translation>geprüft</translation>
+    </message>
+    <message>
+        <source>optimized</source>
+        <translation>optimiert</translation>
     </message>
 </context>
 </TS>
