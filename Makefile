@@ -33,6 +33,7 @@ package: build
 bench: build
 	IMGOPT_BENCH_DEPS=1 scripts/install-deps.sh
 	benchmarks/compare-sharp.sh $(BUILD_DIR)
+	benchmarks/visual-quality.sh $(BUILD_DIR)
 
 screenshot: build
 	scripts/screenshot.sh $(BUILD_DIR)/bin/imgopt-gui-screenshot

@@ -15,7 +15,7 @@ packages=(
 )
 # The benchmark script's peer and quality tools; only needed with IMGOPT_BENCH_DEPS=1.
 if [ "${IMGOPT_BENCH_DEPS:-0}" = 1 ]; then
-  packages+=(nodejs python3-skimage python3-pil time chromium)
+  packages+=(nodejs python3-skimage python3-pil time chromium libjxl-dev)
   # A Node.js from elsewhere (e.g. NodeSource) brings its own npm and conflicts with Debian's package.
   command -v npm >/dev/null || packages+=(npm)
 fi

@@ -9,7 +9,9 @@
 #   docs/screenshot-metrics.png           the metrics dock after that run
 #   docs/screenshot-empty-1920x1080.png   the same two at 1920x1080
 #   docs/screenshot-main-1920x1080.png
+#   docs/screenshot-compare.png           the compare view on garden.jpg after a run on photos/ with quality auto
 # IMGOPT_SCREENSHOT_SIZES="1280x800 1920x1080" picks the sizes; the first one gets the unsuffixed names.
+# IMGOPT_SCREENSHOT_ONLY=compare takes only the compare view.
 set -euo pipefail
 
 binary=${1:?usage: $0 BUILD_DIR/bin/imgopt-gui-screenshot}
@@ -49,9 +51,29 @@ shoot() {
   return 0
 }
 
+# The compare view at the first size: a run with quality auto on the photos, then the view on one of them.
+compare() {
+  local size=$1 dir=$work/compare
+  mkdir -p "$dir/config"
+  cp -r "$corpus/photos" "$dir/photos"
+  chmod -R u+w "$dir/photos"
+  XDG_CONFIG_HOME=$dir/config \
+  IMGOPT_SCREENSHOT=$dir/main.png \
+  IMGOPT_SCREENSHOT_QUALITY=auto \
+  IMGOPT_SCREENSHOT_COMPARE=$dir/compare.png \
+  IMGOPT_SCREENSHOT_COMPARE_ROW=garden.jpg \
+  IMGOPT_SCREENSHOT_SIZE=$size \
+  IMGOPT_SCREENSHOT_QUIT=1 \
+    timeout 300 xvfb-run -a -s "-screen 0 ${size}x24" "$binary" "$dir/photos"
+  [ -f "$dir/compare.png" ] || { echo "screenshot: the app did not write the compare view at $size" >&2; exit 1; }
+  cp "$dir/compare.png" "$out/screenshot-compare.png"
+}
+
 first=1
 for size in "${sizes[@]}"; do
+  [ "${IMGOPT_SCREENSHOT_ONLY:-}" = compare ] && break
   if [ $first = 1 ]; then shoot "$size" ""; else shoot "$size" "-$size"; fi
   first=0
 done
+compare "${sizes[0]}"
 echo "screenshot: wrote $(cd "$out" && ls screenshot-*.png | tr '\n' ' ')"

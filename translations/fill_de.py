@@ -222,6 +222,57 @@ DE = {
     '%1 (%2 %)': '%1 (%2 %)',
     'Not images': 'Keine Bilder',
     'None': 'Keine',
+    'Images (%1);;All files (*)': 'Bilder (%1);;Alle Dateien (*)',
+    # Quality auto and the compare view.
+    'A&utomatic: smallest file that looks the same': 'A&utomatisch: kleinste Datei, die gleich aussieht',
+    'Per image, the smallest file that still meets the visual target below, instead of one fixed quality.':
+        'Je Bild die kleinste Datei, die das Sichtziel darunter noch erfüllt, statt einer festen Qualität.',
+    'How close to the original an automatic quality must stay.':
+        'Wie nah eine automatische Qualität am Original bleiben muss.',
+    'High: looks the same': 'Hoch: sieht gleich aus',
+    'Balanced': 'Ausgewogen',
+    'Small': 'Klein',
+    'Auto · per image': 'Auto · je Bild',
+    'Auto': 'Auto',
+    '&Compare…': '&Vergleichen …',
+    'Compare the original and the optimized file (Ctrl+D, or double-click a finished row)':
+        'Original und optimierte Datei vergleichen (Strg+D oder Doppelklick auf eine fertige Zeile)',
+    'Original': 'Original',
+    'Difference': 'Differenz',
+    'Compare': 'Vergleich',
+    '&Split': '&Geteilt',
+    'Side &by Side': '&Nebeneinander',
+    '&Difference': '&Differenz',
+    '&Fit': '&Einpassen',
+    '&100 %': '&100 %',
+    '&200 %': '&200 %',
+    '&Previous': '&Vorherige',
+    '&Next': '&Nächste',
+    'Loading…': 'Wird geladen …',
+    'Compare: %1 (%2 of %3)': 'Vergleich: %1 (%2 von %3)',
+    'Original %1 → optimized %2': 'Original %1 → optimiert %2',
+    'saved %1 %': '%1 % gespart',
+    'score %1 (SSIM)': 'Bewertung %1 (SSIM)',
+    'quality %1': 'Qualität %1',
+    '%1 × %2 px': '%1 × %2 px',
+    # Hints and summary lines from main's error-hint and scan-summary work.
+    '%1 (raise the pixel limit under Settings, Advanced)': '%1 (Pixelgrenze unter Einstellungen, Erweitert anheben)',
+    '%1 (Settings, Destination: If the output exists)': '%1 (Einstellungen, Ziel: Wenn die Ausgabe existiert)',
+    '%n hidden file(s) or folder(s) were left out (Settings, Advanced: Include hidden files).':
+        ('%n versteckte Datei oder versteckter Ordner wurde ausgelassen (Einstellungen, Erweitert: Versteckte Dateien einbeziehen).',
+         '%n versteckte Dateien oder Ordner wurden ausgelassen (Einstellungen, Erweitert: Versteckte Dateien einbeziehen).'),
+    '%n file(s) were reached twice and are optimized once.':
+        ('%n Datei wurde doppelt erreicht und wird einmal optimiert.',
+         '%n Dateien wurden doppelt erreicht und werden einmal optimiert.'),
+    'Hidden, left out': 'Versteckt, ausgelassen',
+    'Reached twice': 'Doppelt erreicht',
+    # The worker timeline and the memory chart (main's memory-model work).
+    '%1\n%2: %3 s to %4 s (%5 ms)': '%1\n%2: %3 s bis %4 s (%5 ms)',
+    '%n files': ('%n Datei', '%n Dateien'),
+    'Memory (MiB), 1 in %1 of %2 samples shown': 'Speicher (MiB), jeder %1. von %2 Messwerten gezeigt',
+    'Workers (one bar per file; thin: validation)': 'Worker (ein Balken je Datei; schmal: Prüfung)',
+    'optimized': 'optimiert',
+    'validated': 'geprüft',
 }
 
 

@@ -52,11 +52,89 @@ libvips %4</translation>
     </message>
 </context>
 <context>
-    <name>imgopt::gui::ControlBar</name>
+    <name>imgopt::gui::CompareCanvas</name>
     <message>
-        <source>Drop images or folders anywhere in this window.</source>
-        <translation>Bilder oder Ordner irgendwo in diesem Fenster ablegen.</translation>
+        <source>Original</source>
+        <translation>Original</translation>
     </message>
+    <message>
+        <source>Optimized</source>
+        <translation>Optimiert</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Differenz</translation>
+    </message>
+</context>
+<context>
+    <name>imgopt::gui::CompareView</name>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>&amp;Split</source>
+        <translation>&amp;Geteilt</translation>
+    </message>
+    <message>
+        <source>Side &amp;by Side</source>
+        <translation>&amp;Nebeneinander</translation>
+    </message>
+    <message>
+        <source>&amp;Difference</source>
+        <translation>&amp;Differenz</translation>
+    </message>
+    <message>
+        <source>&amp;Fit</source>
+        <translation>&amp;Einpassen</translation>
+    </message>
+    <message>
+        <source>&amp;100 %</source>
+        <translation>&amp;100 %</translation>
+    </message>
+    <message>
+        <source>&amp;200 %</source>
+        <translation>&amp;200 %</translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>&amp;Vorherige</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Nächste</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
+    </message>
+    <message>
+        <source>Compare: %1 (%2 of %3)</source>
+        <translation>Vergleich: %1 (%2 von %3)</translation>
+    </message>
+    <message>
+        <source>Original %1 → optimized %2</source>
+        <translation>Original %1 → optimiert %2</translation>
+    </message>
+    <message>
+        <source>saved %1 %</source>
+        <translation>%1 % gespart</translation>
+    </message>
+    <message>
+        <source>score %1 (SSIM)</source>
+        <translation>Bewertung %1 (SSIM)</translation>
+    </message>
+    <message>
+        <source>quality %1</source>
+        <translation>Qualität %1</translation>
+    </message>
+    <message>
+        <source>%1 × %2 px</source>
+        <translation>%1 × %2 px</translation>
+    </message>
+</context>
+<context>
+    <name>imgopt::gui::ControlBar</name>
     <message>
         <source>saved %1 (%2 %)</source>
         <translation>%1 gespart (%2 %)</translation>
@@ -123,6 +201,14 @@ libvips %4</translation>
     <message>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 (raise the pixel limit under Settings, Advanced)</source>
+        <translation>%1 (Pixelgrenze unter Einstellungen, Erweitert anheben)</translation>
+    </message>
+    <message>
+        <source>%1 (Settings, Destination: If the output exists)</source>
+        <translation>%1 (Einstellungen, Ziel: Wenn die Ausgabe existiert)</translation>
     </message>
 </context>
 <context>
@@ -298,6 +384,14 @@ libvips %4</translation>
         <source>Images (%1);;All files (*)</source>
         <translation>Bilder (%1);;Alle Dateien (*)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n hidden file(s) or folder(s) were left out (Settings, Advanced: Include hidden files).</source>
+        <translation><numerusform>%n versteckte Datei oder versteckter Ordner wurde ausgelassen (Einstellungen, Erweitert: Versteckte Dateien einbeziehen).</numerusform><numerusform>%n versteckte Dateien oder Ordner wurden ausgelassen (Einstellungen, Erweitert: Versteckte Dateien einbeziehen).</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) were reached twice and are optimized once.</source>
+        <translation><numerusform>%n Datei wurde doppelt erreicht und wird einmal optimiert.</numerusform><numerusform>%n Dateien wurden doppelt erreicht und werden einmal optimiert.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>imgopt::gui::MetricsDock</name>
@@ -357,18 +451,6 @@ libvips %4</translation>
         <translation>Stapel</translation>
     </message>
     <message>
-        <source>Worker utilisation (%)</source>
-        <translation>Auslastung der Worker (%)</translation>
-    </message>
-    <message>
-        <source>Busy</source>
-        <translation>Belegt</translation>
-    </message>
-    <message>
-        <source>worker</source>
-        <translation>Worker</translation>
-    </message>
-    <message>
         <source>Elapsed</source>
         <translation>Verstrichen</translation>
     </message>
@@ -411,6 +493,10 @@ libvips %4</translation>
     <message>
         <source>After</source>
         <translation>Nachher</translation>
+    </message>
+    <message>
+        <source>Memory (MiB), 1 in %1 of %2 samples shown</source>
+        <translation>Speicher (MiB), jeder %1. von %2 Messwerten gezeigt</translation>
     </message>
 </context>
 <context>
@@ -489,6 +575,17 @@ libvips %4</translation>
     <message>
         <source>Cannot delete the preset %1.</source>
         <translation>Die Vorlage %1 kann nicht gelöscht werden.</translation>
+    </message>
+</context>
+<context>
+    <name>imgopt::gui::QualitySpinBox</name>
+    <message>
+        <source>Same as global</source>
+        <translation>Wie global</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>Auto</translation>
     </message>
 </context>
 <context>
@@ -602,6 +699,14 @@ libvips %4</translation>
         <source>Show Output in &amp;Folder</source>
         <translation>Ausgabe im &amp;Ordner zeigen</translation>
     </message>
+    <message>
+        <source>&amp;Compare…</source>
+        <translation>&amp;Vergleichen …</translation>
+    </message>
+    <message>
+        <source>Compare the original and the optimized file (Ctrl+D, or double-click a finished row)</source>
+        <translation>Original und optimierte Datei vergleichen (Strg+D oder Doppelklick auf eine fertige Zeile)</translation>
+    </message>
 </context>
 <context>
     <name>imgopt::gui::ReportExporter</name>
@@ -644,10 +749,6 @@ libvips %4</translation>
 </context>
 <context>
     <name>imgopt::gui::SettingsPanel</name>
-    <message>
-        <source>Same as global</source>
-        <translation>Wie global</translation>
-    </message>
     <message>
         <source>Output</source>
         <translation>Ausgabe</translation>
@@ -832,6 +933,34 @@ Diesen Modus nur mit Kopien oder mit einer Sicherung verwenden.</translation>
         <source>Output Folder</source>
         <translation>Ausgabeordner</translation>
     </message>
+    <message>
+        <source>Per image, the smallest file that still meets the visual target below, instead of one fixed quality.</source>
+        <translation>Je Bild die kleinste Datei, die das Sichtziel darunter noch erfüllt, statt einer festen Qualität.</translation>
+    </message>
+    <message>
+        <source>A&amp;utomatic: smallest file that looks the same</source>
+        <translation>A&amp;utomatisch: kleinste Datei, die gleich aussieht</translation>
+    </message>
+    <message>
+        <source>How close to the original an automatic quality must stay.</source>
+        <translation>Wie nah eine automatische Qualität am Original bleiben muss.</translation>
+    </message>
+    <message>
+        <source>High: looks the same</source>
+        <translation>Hoch: sieht gleich aus</translation>
+    </message>
+    <message>
+        <source>Balanced</source>
+        <translation>Ausgewogen</translation>
+    </message>
+    <message>
+        <source>Small</source>
+        <translation>Klein</translation>
+    </message>
+    <message>
+        <source>Auto · per image</source>
+        <translation>Auto · je Bild</translation>
+    </message>
 </context>
 <context>
     <name>imgopt::gui::SummaryPanel</name>
@@ -902,6 +1031,39 @@ Diesen Modus nur mit Kopien oder mit einer Sicherung verwenden.</translation>
     <message>
         <source>None</source>
         <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Hidden, left out</source>
+        <translation>Versteckt, ausgelassen</translation>
+    </message>
+    <message>
+        <source>Reached twice</source>
+        <translation>Doppelt erreicht</translation>
+    </message>
+</context>
+<context>
+    <name>imgopt::gui::WorkerTimeline</name>
+    <message>
+        <source>Workers (one bar per file; thin: validation)</source>
+        <translation>Worker (ein Balken je Datei; schmal: Prüfung)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files</source>
+        <translation><numerusform>%n Datei</numerusform><numerusform>%n Dateien</numerusform></translation>
+    </message>
+    <message>
+        <source>%1
+%2: %3 s to %4 s (%5 ms)</source>
+        <translation>%1
+%2: %3 s bis %4 s (%5 ms)</translation>
+    </message>
+    <message>
+        <source>validated</source>
+        <translation>geprüft</translation>
+    </message>
+    <message>
+        <source>optimized</source>
+        <translation>optimiert</translation>
     </message>
 </context>
 </TS>

@@ -29,11 +29,39 @@ struct Resize {
     bool operator==(const Resize&) const = default;
 };
 
+// A quality setting: a number from 1 to 100 (100 picks each format's lossless preset), or automatic: per
+// image, the smallest encoding that still meets the visual target (quality_search.cpp). A plain number
+// converts, so `options.quality = 80` reads as it always did.
+class Quality {
+public:
+    constexpr Quality(int value = 90) : value_(value) {}  // NOLINT(google-explicit-constructor)
+    static constexpr Quality automatic() {
+        Quality q(0);
+        q.automatic_ = true;
+        return q;
+    }
+    constexpr bool isAuto() const { return automatic_; }
+    // The number; for an automatic setting, the fixed quality used where no search applies (animations, GIF).
+    constexpr int value() const { return automatic_ ? kFallback : value_; }
+    bool operator==(const Quality&) const = default;
+
+    static constexpr int kFallback = 90;
+
+private:
+    int value_;
+    bool automatic_ = false;
+};
+
+// How close to the source an automatic quality must stay (docs/presets.md has the thresholds and how they
+// were calibrated): `high` looks the same, `balanced` and `small` trade a little more for bytes.
+enum class VisualTarget { High, Balanced, Small };
+
 struct Options {
     // Empty: each file keeps its format ("original"). Otherwise every file becomes this conversion target.
     std::optional<ImageFormat> convertTo;
-    int quality = 90;                          // 1..100; 100 picks each format's lossless preset
-    std::map<ImageFormat, int> formatQuality;  // per-output-format overrides
+    Quality quality = 90;                          // 1..100 (100 picks each format's lossless preset) or auto
+    std::map<ImageFormat, Quality> formatQuality;  // per-output-format overrides
+    VisualTarget visualTarget = VisualTarget::High;  // what an automatic quality aims for
     Resize resize;
     MetadataMode metadata = MetadataMode::Icc;
     bool keepDates = false;
@@ -47,7 +75,7 @@ struct Options {
     bool dryRun = false;
     int jobs = 0;                              // 0 = one per core
 
-    int qualityFor(ImageFormat output) const;
+    Quality qualityFor(ImageFormat output) const;
     Status validate() const;
     bool operator==(const Options&) const = default;
 };
@@ -60,6 +88,8 @@ std::string_view toString(MetadataMode);
 std::string_view toString(ResizeMode);
 std::string_view toString(OutputMode);
 std::string_view toString(ConflictPolicy);
+std::string_view toString(VisualTarget);
+std::string toString(Quality);        // "auto" or the number
 std::string toString(const Resize&);  // "none", "width:800", ...
 
 // Each parser's error message lists what it accepts.
@@ -67,6 +97,9 @@ Expected<std::optional<ImageFormat>> parseOutputFormat(std::string_view);
 Expected<MetadataMode> parseMetadataMode(std::string_view);
 Expected<OutputMode> parseOutputMode(std::string_view);
 Expected<ConflictPolicy> parseConflictPolicy(std::string_view);
+Expected<VisualTarget> parseVisualTarget(std::string_view);
+// "auto", or a whole number from 1 to 100.
+Expected<Quality> parseQuality(std::string_view);
 // "none", "width:N", "height:N", "long:N", "short:N" with 1 <= N <= 1,000,000.
 Expected<Resize> parseResize(std::string_view);
 

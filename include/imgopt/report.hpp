@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,10 @@ struct ReportSummary {
     std::int64_t savedBytes = 0;
     double wallSeconds = 0;    // active wall time to the last result; pauses are in pausedSeconds
     double pausedSeconds = 0;
+    // Quality auto: over the files the visual-quality search scored (optimized or kept).
+    std::uint64_t scored = 0;
+    std::optional<double> minScore, meanScore;  // SSIM against the source; unset when no file was scored
+    double searchSeconds = 0;                   // summed over the files (workers search in parallel)
 };
 
 struct SystemInfo {

@@ -79,6 +79,7 @@ struct TaskTimings {
     double queueWaitSeconds = 0;
     double validateSeconds = 0;
     double encodeSeconds = 0;        // decode + process + encode, streamed together by libvips
+    double searchSeconds = 0;        // quality auto: the part of encodeSeconds the quality search took
     double writeSeconds = 0;         // verify + rename/copy
     double processSeconds = 0;       // everything from the worker picking it up to the result
     // When it happened, in seconds since the run started, and on which worker; -1 when it did not happen.
@@ -105,6 +106,12 @@ struct TaskResult {
     std::string warning;
     std::string error;                    // why it failed or was skipped, in words
     std::optional<ErrorCode> errorCode;   // set with `error`, so a tool can add its own hint
+    std::string reason;                   // why the original was kept, in words ("already optimized")
+    // Quality auto: what the visual-quality search found (docs/presets.md). Unset with a fixed quality.
+    std::optional<int> chosenQuality;  // the quality written; 100 is the format's lossless preset
+    std::optional<double> score;       // SSIM of the output against the source's pixels; 1 = identical
+    int trials = 0;                    // candidates the search encoded
+    std::optional<int> sourceQuality;  // a JPEG input's own quality, from its quantisation tables
     TaskTimings timings;
     int worker = -1;
     int priority = 0;

@@ -31,9 +31,9 @@ std::string joined(const std::vector<std::string>& names, const char* separator)
 // The raw values as typed; turned into Options by apply(), so that a preset's values stay unless overridden.
 struct RawOptions {
     std::vector<std::string> paths;
-    std::string format, resize, metadata, conflict, preset, report, outputDir, suffix;
-    int quality = 90, jobs = 0;
-    std::map<ImageFormat, int> formatQuality;  // 0 = not given
+    std::string format, resize, metadata, conflict, preset, report, outputDir, suffix, quality, visualTarget;
+    int jobs = 0;
+    std::map<ImageFormat, std::string> formatQuality;  // empty = not given
     std::uint64_t maxPixels = 0;
     bool keepDates = false, inPlace = false, allowLarger = false, hidden = false, dryRun = false, quiet = false,
          verbose = false;
@@ -44,14 +44,22 @@ void addOutputOptions(CLI::App& app, RawOptions& raw) {
     app.add_option("-f,--format", raw.format, fmt::format("Output format: {} (original keeps each file's)", formats))
         ->check(parsedBy(parseOutputFormat, "FMT"))
         ->type_name("FMT");
-    app.add_option("--quality", raw.quality, "Quality 1-100 for every format (default 90; 100 = lossless preset)")
-        ->check(CLI::Range(1, 100))
-        ->type_name("N");
+    app.add_option(
+           "--quality", raw.quality,
+           fmt::format("Quality 1-100 for every format, or auto: per image the smallest file that meets "
+                       "--visual-target (default {}; 100 = lossless preset)",
+                       toString(Options{}.quality)))
+        ->check(parsedBy(parseQuality, "N|auto"))
+        ->type_name("N|auto");
     for (ImageFormat f : conversionTargets())
         app.add_option(fmt::format("--{}-quality", formatInfo(f).name), raw.formatQuality[f],
-                       fmt::format("{} quality, overrides --quality", formatInfo(f).displayName))
-            ->check(CLI::Range(1, 100))
-            ->type_name("N");
+                       fmt::format("{} quality (or auto), overrides --quality", formatInfo(f).displayName))
+            ->check(parsedBy(parseQuality, "N|auto"))
+            ->type_name("N|auto");
+    app.add_option("--visual-target", raw.visualTarget,
+                   "What quality auto aims for: high (default: looks the same), balanced or small")
+        ->check(parsedBy(parseVisualTarget, "TARGET"))
+        ->type_name("TARGET");
     app.add_option("--resize", raw.resize, "none, width:N, height:N, long:N or short:N (only ever shrinks)")
         ->check(parsedBy(parseResize, "RULE"))
         ->type_name("RULE");
@@ -99,9 +107,10 @@ void addRunOptions(CLI::App& app, RawOptions& raw) {
 // The options given on the command line, over the preset's (or the defaults).
 void apply(const CLI::App& app, const RawOptions& raw, Options& o) {
     if (app.count("--format")) o.convertTo = *parseOutputFormat(raw.format);
-    if (app.count("--quality")) o.quality = raw.quality;
-    for (auto [format, q] : raw.formatQuality)
-        if (q) o.formatQuality[format] = q;
+    if (app.count("--quality")) o.quality = *parseQuality(raw.quality);
+    for (const auto& [format, q] : raw.formatQuality)
+        if (!q.empty()) o.formatQuality[format] = *parseQuality(q);
+    if (app.count("--visual-target")) o.visualTarget = *parseVisualTarget(raw.visualTarget);
     if (app.count("--resize")) o.resize = *parseResize(raw.resize);
     if (app.count("--keep-metadata")) o.metadata = *parseMetadataMode(raw.metadata);
     if (raw.keepDates) o.keepDates = true;

@@ -1,8 +1,11 @@
 #include "encoder.hpp"
 
 #include <fmt/format.h>
+
 #include <vips/vips8>
 
+#include "jpeg_quality.hpp"
+#include "quality_search.hpp"
 #include "savers.hpp"
 #include "vips_runtime.hpp"
 #include "webp_codec.hpp"
@@ -13,12 +16,6 @@ namespace {
 using vips::VImage;
 
 constexpr int kHuge = VIPS_MAX_COORD;
-
-// libvips calls this from its worker threads while a pipeline evaluates; a set flag kills the pipeline, which
-// then fails cleanly and the save returns an error.
-void onEval(VipsImage* image, VipsProgress*, void* user) {
-    if (static_cast<const CancelToken*>(user)->cancelled()) vips_image_set_kill(image, TRUE);
-}
 
 bool isAnimationFormat(ImageFormat f) { return f == ImageFormat::Gif || f == ImageFormat::Webp; }
 
@@ -155,6 +152,36 @@ Expected<detail::SaveRequest> prepare(const PlannedTask& task, const Options& op
     return request;
 }
 
+// The quality search's plan for this task: the target, a JPEG input's own quality, and whether the original
+// may stand in for the result.
+SearchPlan searchPlan(const PlannedTask& task, const Options& options, const EncodedImage& frame,
+                      const std::optional<JpegTables>& tables) {
+    SearchPlan plan;
+    plan.target = options.visualTarget;
+    // Only a JPEG output is capped: other formats' quality scales say nothing about a JPEG's.
+    if (task.outputFormat == ImageFormat::Jpeg) plan.sourceTables = tables;
+    const bool sameSize =
+        frame.width == task.header.uprightWidth() && frame.height == task.header.uprightHeight();
+    if (task.outputFormat == task.header.format && sameSize && !options.allowLarger)
+        plan.originalBytes = task.source.bytes;
+    return plan;
+}
+
+Expected<EncodedImage> searchAndEncode(const PlannedTask& task, const Options& options,
+                                       const detail::SaveRequest& request) {
+    const VImage& image = request.image;
+    EncodedImage out{image.width(), image.height(), {}, std::nullopt};
+    std::optional<JpegTables> tables;
+    if (task.header.format == ImageFormat::Jpeg) tables = estimateJpegQuality(task.source.path);
+    auto found = searchQuality(request, task.outputFormat, searchPlan(task, options, out, tables));
+    if (!found) return Unexpected(std::move(found).error());
+    out.bytes = std::move(found->bytes);
+    out.search = found->outcome;
+    // The source's quality is recorded for every JPEG input, also when it caps nothing.
+    if (tables) out.search->sourceQuality = tables->quality;
+    return out;
+}
+
 }  // namespace
 
 Expected<EncodedImage> encodeImage(const PlannedTask& task, const Options& options, const CancelToken& cancel) {
@@ -163,17 +190,21 @@ Expected<EncodedImage> encodeImage(const PlannedTask& task, const Options& optio
     // A copy shares the flag; its address is what libvips' eval signal and libwebp's hook get.
     CancelToken token = cancel;
     try {
-        auto request = prepare(task, options, options.qualityFor(task.outputFormat));
+        const Quality quality = options.qualityFor(task.outputFormat);
+        // A search prepares lossy 8-bit pixels, which every candidate (palette, lossless PNG too) encodes.
+        auto request = prepare(task, options, quality.value());
         if (!request) return Unexpected(std::move(request).error());
         request->cancel = &token;
-        vips_image_set_progress(request->image.get_image(), TRUE);
-        g_signal_connect(request->image.get_image(), "eval", G_CALLBACK(onEval), &token);
+        // A set flag kills the pipeline, which then fails cleanly and the save returns an error.
+        killWhenCancelled(request->image.get_image(), &token);
         if (token.cancelled()) return fail(ErrorCode::Cancelled, "cancelled");
+        if (quality.isAuto() && searchApplies(task.outputFormat, *request))
+            return searchAndEncode(task, options, *request);
         auto saved = out.save(*request);
         if (!saved) return Unexpected(std::move(saved).error());
         const VImage& image = request->image;
         return EncodedImage{image.width(), request->animated ? image.get_int("page-height") : image.height(),
-                            std::move(*saved)};
+                            std::move(*saved), std::nullopt};
     } catch (const vips::VError&) {
         // A failure before the saver ran: opening or shrinking the source.
         detail::SaveRequest context;

@@ -20,17 +20,20 @@ Expected<Enum> parseNamed(std::string_view what, std::string_view s, const std::
 
 }  // namespace
 
-int Options::qualityFor(ImageFormat output) const {
+Quality Options::qualityFor(ImageFormat output) const {
     auto it = formatQuality.find(output);
     return it != formatQuality.end() ? it->second : quality;
 }
 
 Status Options::validate() const {
     const auto invalid = [](std::string message) { return fail(ErrorCode::InvalidSettings, std::move(message)); };
-    if (quality < 1 || quality > 100) return invalid(fmt::format("quality must be between 1 and 100 (got {})", quality));
+    const auto inRange = [](Quality q) { return q.isAuto() || (q.value() >= 1 && q.value() <= 100); };
+    if (!inRange(quality))
+        return invalid(fmt::format("quality must be between 1 and 100, or auto (got {})", quality.value()));
     for (const auto& [f, q] : formatQuality)
-        if (q < 1 || q > 100)
-            return invalid(fmt::format("{} quality must be between 1 and 100 (got {})", formatInfo(f).name, q));
+        if (!inRange(q))
+            return invalid(fmt::format("{} quality must be between 1 and 100, or auto (got {})",
+                                       formatInfo(f).name, q.value()));
     if (convertTo && !formatInfo(*convertTo).conversionTarget)
         return invalid(fmt::format("{} cannot be chosen as the output format", formatInfo(*convertTo).name));
     if (resize.mode != ResizeMode::None && resize.size < 1) return invalid("resize size must be at least 1 pixel");
@@ -92,6 +95,20 @@ std::string_view toString(ConflictPolicy p) {
     return "rename";
 }
 
+std::string_view toString(VisualTarget t) {
+    switch (t) {
+        case VisualTarget::High:
+            return "high";
+        case VisualTarget::Balanced:
+            return "balanced";
+        case VisualTarget::Small:
+            return "small";
+    }
+    return "high";
+}
+
+std::string toString(Quality q) { return q.isAuto() ? std::string("auto") : std::to_string(q.value()); }
+
 std::string toString(const Resize& r) {
     if (r.mode == ResizeMode::None) return "none";
     return fmt::format("{}:{}", toString(r.mode), r.size);
@@ -119,6 +136,21 @@ Expected<OutputMode> parseOutputMode(std::string_view s) {
 Expected<ConflictPolicy> parseConflictPolicy(std::string_view s) {
     return parseNamed("conflict policy", s,
                       std::array{ConflictPolicy::Rename, ConflictPolicy::Overwrite, ConflictPolicy::Skip});
+}
+
+Expected<VisualTarget> parseVisualTarget(std::string_view s) {
+    return parseNamed("visual target", s,
+                      std::array{VisualTarget::High, VisualTarget::Balanced, VisualTarget::Small});
+}
+
+Expected<Quality> parseQuality(std::string_view s) {
+    if (s == "auto") return Quality::automatic();
+    int q = 0;
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), q);
+    if (ec != std::errc{} || end != s.data() + s.size() || q < 1 || q > 100)
+        return fail(ErrorCode::InvalidSettings,
+                    fmt::format("unknown quality \"{}\" (expected auto or a whole number from 1 to 100)", s));
+    return Quality(q);
 }
 
 Expected<Resize> parseResize(std::string_view s) {

@@ -1,11 +1,13 @@
 #include "output_planner.hpp"
 
-#include <algorithm>
-#include <cmath>
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "batch_sizer.hpp"
+#include "quality_search.hpp"
 
 namespace fs = std::filesystem;
 
@@ -129,6 +131,10 @@ Expected<PlannedTask> OutputPlanner::plan(const ValidatedTask& v) {
     t.targetWidth = w;
     t.targetHeight = h;
     t.estimatedBytes = estimateTaskBytes(t.header, w, h, t.outputFormat);
+    // A visual-quality search holds the decoded source and a decoded candidate besides the encoder's memory.
+    if (options_.qualityFor(t.outputFormat).isAuto() && searchableFormat(t.outputFormat) &&
+        t.header.pages == 1)
+        t.estimatedBytes += searchMemoryBytes(w, h, std::min(4, t.header.bands));
     return t;
 }
 

@@ -48,7 +48,24 @@ Status readString(const json& j, const char* key, std::string& out) {
     return {};
 }
 
-Status readFormatQuality(const json& j, std::map<ImageFormat, int>& out) {
+// A quality is a whole number or "auto"; the range is checked by Options::validate.
+Expected<Quality> qualityValue(const json& v, const std::string& what) {
+    if (v.is_number_integer()) return Quality(v.get<int>());
+    if (v.is_string() && v.get<std::string>() == "auto") return Quality::automatic();
+    return invalid(fmt::format("{} must be a whole number or \"auto\"", what));
+}
+
+json qualityJson(Quality q) { return q.isAuto() ? json("auto") : json(q.value()); }
+
+Status readQuality(const json& j, Quality& out) {
+    if (!j.contains("quality")) return {};
+    auto q = qualityValue(j["quality"], "\"quality\"");
+    if (!q) return Unexpected(std::move(q).error());
+    out = *q;
+    return {};
+}
+
+Status readFormatQuality(const json& j, std::map<ImageFormat, Quality>& out) {
     if (!j.contains("formatQuality")) return {};
     if (!j["formatQuality"].is_object()) return invalid("\"formatQuality\" must be an object");
     out.clear();
@@ -56,8 +73,9 @@ Status readFormatQuality(const json& j, std::map<ImageFormat, int>& out) {
         const ImageFormat f = formatFromName(name);
         if (f == ImageFormat::Unknown || !formatInfo(f).writable())
             return invalid(fmt::format("\"formatQuality\" names an unknown format \"{}\"", name));
-        if (!v.is_number_integer()) return invalid(fmt::format("quality for {} must be a whole number", name));
-        out[f] = v.get<int>();
+        auto q = qualityValue(v, fmt::format("quality for {}", name));
+        if (!q) return Unexpected(std::move(q).error());
+        out[f] = *q;
     }
     return {};
 }
@@ -71,10 +89,11 @@ Status readOptions(const json& j, Options& o) {
         readEnum(j, "metadata", o.metadata, parseMetadataMode),
         readEnum(j, "outputMode", o.outputMode, parseOutputMode),
         readEnum(j, "onConflict", o.onConflict, parseConflictPolicy),
+        readEnum(j, "visualTarget", o.visualTarget, parseVisualTarget),
         readBool(j, "keepDates", o.keepDates),
         readBool(j, "allowLarger", o.allowLarger),
         readBool(j, "includeHidden", o.includeHidden),
-        readNumber(j, "quality", o.quality),
+        readQuality(j, o.quality),
         readFormatQuality(j, o.formatQuality),
         readString(j, "outputDir", outputDir),
         readString(j, "suffix", o.suffix),
@@ -91,10 +110,11 @@ Status readOptions(const json& j, Options& o) {
 
 std::string optionsToJson(const Options& o, int indent) {
     json q = json::object();
-    for (const auto& [f, v] : o.formatQuality) q[std::string(formatInfo(f).name)] = v;
+    for (const auto& [f, v] : o.formatQuality) q[std::string(formatInfo(f).name)] = qualityJson(v);
     json j = {{"format", outputFormatName(o.convertTo)},
-              {"quality", o.quality},
+              {"quality", qualityJson(o.quality)},
               {"formatQuality", q},
+              {"visualTarget", toString(o.visualTarget)},
               {"resize", toString(o.resize)},
               {"metadata", toString(o.metadata)},
               {"keepDates", o.keepDates},

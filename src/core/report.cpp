@@ -37,7 +37,15 @@ void summarise(RunReport& r) {
     s.wallSeconds = r.summary.wallSeconds;
     s.pausedSeconds = r.summary.pausedSeconds;
     std::vector<double> process, wait;
+    double scoreSum = 0;
     for (const auto& f : r.files) {
+        s.searchSeconds += f.timings.searchSeconds;
+        const bool hasOutput = f.status == TaskStatus::Optimized || f.status == TaskStatus::KeptOriginal;
+        if (f.score && hasOutput) {
+            ++s.scored;
+            scoreSum += *f.score;
+            s.minScore = s.minScore ? std::min(*s.minScore, *f.score) : *f.score;
+        }
         ++s.files;
         switch (f.status) {
             case TaskStatus::Optimized: ++s.optimized; break;
@@ -55,6 +63,7 @@ void summarise(RunReport& r) {
         if (f.batch != 0 && f.worker >= 0) wait.push_back(f.timings.queueWaitSeconds);
     }
     s.savedBytes = std::int64_t(s.inputBytes) - std::int64_t(s.outputBytes);
+    if (s.scored > 0) s.meanScore = scoreSum / double(s.scored);
     r.summary = s;
     r.processSeconds = percentiles(process);
     r.queueWaitSeconds = percentiles(wait);

@@ -68,6 +68,10 @@ std::string summaryCards(const RunReport& r) {
                  s.pausedSeconds > 0 ? fmt::format("wall time, plus {} paused", duration(s.pausedSeconds)) : "wall time");
     html += card(fmt::format("{:.2f}", r.imagesPerSecond), "images/s");
     html += card(size(r.peakRssBytes), "peak RSS of this run");
+    if (s.scored > 0 && s.minScore && s.meanScore)
+        html += card(fmt::format("min {:.4f}, mean {:.4f}", *s.minScore, *s.meanScore),
+                     fmt::format("visual score (SSIM) of {} files; quality search {}", s.scored,
+                                 duration(s.searchSeconds)));
     return html + "</div>\n";
 }
 
@@ -233,7 +237,7 @@ std::string filesTable(const RunReport& r) {
             size(f.inputBytes), f.output ? f.outputBytes : 0, after, saved,
             f.output ? fmt::format("{:.1f} %", saved) : "-", f.worker >= 0 ? std::to_string(f.worker + 1) : "-",
             f.timings.start, f.timings.start >= 0 ? fmt::format("{:.2f}", f.timings.start) : "-", ms,
-            escape(f.error.empty() ? f.warning : f.error));
+            escape(!f.error.empty() ? f.error : !f.warning.empty() ? f.warning : f.reason));
     }
     return html + "</tbody></table>\n";
 }

@@ -19,6 +19,13 @@ std::string cell(std::string s) {
     return out;
 }
 
+// The error, else the warning, else why the original was kept.
+std::string message(const TaskResult& f) {
+    if (!f.error.empty()) return f.error;
+    if (!f.warning.empty()) return f.reason.empty() ? f.warning : f.warning + "; " + f.reason;
+    return f.reason;
+}
+
 }  // namespace
 
 std::string reportToMarkdown(const RunReport& r) {
@@ -36,7 +43,13 @@ std::string reportToMarkdown(const RunReport& r) {
                       s.wallSeconds, s.pausedSeconds, r.imagesPerSecond, r.inputMegabytesPerSecond, sized(r.peakRssBytes));
     md += fmt::format("| process time p50 / p90 / p99 / max | {:.3f} / {:.3f} / {:.3f} / {:.3f} s |\n",
                       r.processSeconds.p50, r.processSeconds.p90, r.processSeconds.p99, r.processSeconds.max);
-    md += fmt::format("| workers | {} x {} libvips threads |\n\n", r.workers, r.vipsThreadsPerWorker);
+    md += fmt::format("| workers | {} x {} libvips threads |\n", r.workers, r.vipsThreadsPerWorker);
+    if (s.scored > 0)
+        md += fmt::format(
+            "| visual score (SSIM) min / mean | {:.4f} / {:.4f} over {} files |\n| quality search | {:.3f} s "
+            "|\n",
+            *s.minScore, *s.meanScore, s.scored, s.searchSeconds);
+    md += "\n";
 
     md += "## Batches\n\n| # | size | estimate | budget | available at start | seconds |\n|---|---|---|---|---|---|\n";
     for (const auto& b : r.batches)
@@ -45,16 +58,20 @@ std::string reportToMarkdown(const RunReport& r) {
     md += "\n## Workers\n\n| worker | busy seconds |\n|---|---|\n";
     for (std::size_t i = 0; i < r.workerBusySeconds.size(); ++i)
         md += fmt::format("| {} | {:.3f} |\n", i, r.workerBusySeconds[i]);
-    md += "\n## Files\n\n| input | status | format | before | after | saved | seconds | message |\n"
-          "|---|---|---|---|---|---|---|---|\n";
+    md +=
+        "\n## Files\n\n| input | status | format | before | after | saved | quality | score | seconds | "
+        "message |\n"
+        "|---|---|---|---|---|---|---|---|---|---|\n";
     for (const auto& f : r.files) {
         const bool out = f.output.has_value();
         md += fmt::format(
-            "| {} | {} | {} → {} | {} | {} | {} | {:.3f} | {} |\n", cell(f.input.string()), toString(f.status),
-            f.inputFormat == ImageFormat::Unknown ? "?" : formatInfo(f.inputFormat).name,
-            out ? formatInfo(f.outputFormat).name : "-", f.inputBytes, out ? std::to_string(f.outputBytes) : "-",
+            "| {} | {} | {} → {} | {} | {} | {} | {} | {} | {:.3f} | {} |\n", cell(f.input.string()),
+            toString(f.status), f.inputFormat == ImageFormat::Unknown ? "?" : formatInfo(f.inputFormat).name,
+            out ? formatInfo(f.outputFormat).name : "-", f.inputBytes,
+            out ? std::to_string(f.outputBytes) : "-",
             out && f.inputBytes ? fmt::format("{:.1f}%", savingPercent(f.inputBytes, f.outputBytes)) : "-",
-            f.timings.processSeconds, cell(f.error.empty() ? f.warning : f.error));
+            f.chosenQuality ? std::to_string(*f.chosenQuality) : "-",
+            f.score ? fmt::format("{:.4f}", *f.score) : "-", f.timings.processSeconds, cell(message(f)));
     }
     return md;
 }

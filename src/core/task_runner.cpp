@@ -110,10 +110,19 @@ void finishWritten(TaskResult& r, const PlannedTask& task, const Options& option
     r.height = enc.height;
 }
 
+void recordSearch(TaskResult& r, const SearchOutcome& s) {
+    if (!s.keepOriginal) r.chosenQuality = s.quality;
+    r.score = s.score;
+    r.trials = s.trials;
+    r.sourceQuality = s.sourceQuality;
+    r.timings.searchSeconds = s.seconds;
+}
+
 TaskResult encodeAndWrite(TaskResult r, const PlannedTask& task, const Options& options, const CancelToken& cancel) {
     const auto encodeStart = Clock::now();
     const auto enc = encodeImage(task, options, cancel);
     r.timings.encodeSeconds = since(encodeStart);
+    if (enc && enc->search) recordSearch(r, *enc->search);
     if (!enc) {
         setError(r, enc.error());
         return r;
@@ -126,13 +135,23 @@ TaskResult encodeAndWrite(TaskResult r, const PlannedTask& task, const Options& 
     }
     const auto writeStart = Clock::now();
     const std::uint64_t outBytes = enc->bytes.size();
-    if (keepsOriginal(task, options, *enc, outBytes)) {
+    if (enc->search && enc->search->keepOriginal) {
+        // The search found the original within the target and nothing smaller that is.
+        r = keepOriginal(std::move(r), task, options);
+        if (r.status == TaskStatus::KeptOriginal) r.reason = "already optimized";
+    } else if (keepsOriginal(task, options, *enc, outBytes)) {
         const bool converted = task.outputFormat != task.header.format ||
                                enc->width != task.header.uprightWidth() || enc->height != task.header.uprightHeight();
         r = keepOriginal(std::move(r), task, options);
         if (r.status == TaskStatus::KeptOriginal && converted)
             addWarning(r, fmt::format("the {} result was not smaller, so the original stays",
                                       formatInfo(task.outputFormat).name));
+        if (r.status == TaskStatus::KeptOriginal) {
+            r.reason = "the result was not smaller";
+            // The output is the original: a search's score was the rejected candidate's.
+            if (r.score) r.score = 1.0;
+            r.chosenQuality.reset();
+        }
     } else if (auto committed = commitOutput(task, options, *enc); !committed) {
         setError(r, committed.error());
     } else {

@@ -2,40 +2,24 @@
 
 #include <fmt/format.h>
 
-#include <memory>
 #include <vips/vips8>
 
-#include "c_handle.hpp"
+#include "display_pixels.hpp"
 #include "header_reader.hpp"
 #include "vips_runtime.hpp"
 
 namespace imgopt {
 namespace {
 
-// vips_thumbnail() already imports an embedded profile (or CMYK's fallback) and exports sRGB. Grey, 16-bit
-// and other interpretations still need converting to the one layout callers get: 8-bit RGB or RGBA.
-vips::VImage toDisplayPixels(vips::VImage image) {
-    if (image.interpretation() != VIPS_INTERPRETATION_sRGB || image.format() != VIPS_FORMAT_UCHAR) {
-        image = image.colourspace(VIPS_INTERPRETATION_sRGB);
-    }
-    if (image.format() != VIPS_FORMAT_UCHAR) image = image.cast(VIPS_FORMAT_UCHAR);
-    const int wanted = image.has_alpha() ? 4 : 3;
-    if (image.bands() > wanted) image = image.extract_band(0, vips::VImage::option()->set("n", wanted));
-    return image;
-}
-
-Expected<Thumbnail> copyPixels(const vips::VImage& image) {
-    std::size_t size = 0;
-    const Handle<void, g_free> memory(image.write_to_memory(&size));
+Expected<Thumbnail> toThumbnail(const vips::VImage& image) {
     Thumbnail t;
     t.width = image.width();
     t.height = image.height();
     t.channels = image.bands();
-    if (!memory || size != std::size_t(t.stride()) * std::size_t(t.height)) {
+    t.pixels = copyPixels(image);
+    if (t.pixels.size() != std::size_t(t.stride()) * std::size_t(t.height)) {
         return fail(ErrorCode::Internal, "the preview has an unexpected size");
     }
-    const auto* bytes = static_cast<const std::uint8_t*>(memory.get());
-    t.pixels.assign(bytes, bytes + size);
     return t;
 }
 
@@ -55,12 +39,13 @@ Expected<Thumbnail> makeThumbnail(const std::filesystem::path& file, int maxEdge
     try {
         // size=down: a preview is never larger than the image. Rotation upright is vips_thumbnail's default.
         // A truncated file fails as it does in a run, instead of showing grey padding.
-        const vips::VImage thumb = vips::VImage::thumbnail_source(*source, maxEdge,
-                                                                  vips::VImage::option()
-                                                                      ->set("height", maxEdge)
-                                                                      ->set("size", VIPS_SIZE_DOWN)
-                                                                      ->set("option_string", "fail_on=truncated"));
-        return copyPixels(toDisplayPixels(thumb));
+        const vips::VImage thumb =
+            vips::VImage::thumbnail_source(*source, maxEdge,
+                                           vips::VImage::option()
+                                               ->set("height", maxEdge)
+                                               ->set("size", VIPS_SIZE_DOWN)
+                                               ->set("option_string", "fail_on=truncated"));
+        return toThumbnail(displayPixels(thumb));
     } catch (const vips::VError&) {
         const std::string detail = takeVipsErrorFor({file.string()});
         return fail(

@@ -44,6 +44,18 @@ Status initVips(const char* argv0) {
 
 Status initialize(const char* argv0) { return initVips(argv0); }
 
+namespace {
+// libvips calls this from its worker threads while a pipeline evaluates.
+void onEval(VipsImage* image, VipsProgress*, void* user) {
+    if (static_cast<const CancelToken*>(user)->cancelled()) vips_image_set_kill(image, TRUE);
+}
+}  // namespace
+
+void killWhenCancelled(VipsImage* image, const CancelToken* token) {
+    vips_image_set_progress(image, TRUE);
+    g_signal_connect(image, "eval", G_CALLBACK(onEval), const_cast<CancelToken*>(token));
+}
+
 std::string libvipsVersion() { return vips_version_string(); }
 
 std::string takeVipsError() {

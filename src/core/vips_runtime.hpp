@@ -6,6 +6,7 @@
 #include <string>
 #include <vips/vips8>
 
+#include "cancel_token.hpp"
 #include "imgopt/result.hpp"
 
 namespace imgopt {
@@ -25,6 +26,10 @@ std::string takeVipsErrorFor(std::initializer_list<std::string> files);
 // source's buffered first bytes; with a name, libvips 8.14 also ran every file-only loader's sniffer on the
 // path (OpenSlide opened each file four times, through SQLite): 26 opens of a 96x64 JPEG before it was read.
 Expected<vips::VSource> openSource(const std::filesystem::path& path);
+
+// Kills `image`'s pipeline while it evaluates once `token` is cancelled: the running save or copy then fails
+// cleanly. The token must outlive every evaluation of the image.
+void killWhenCancelled(VipsImage* image, const CancelToken* token);
 
 // Threads for the task about to start on the calling thread: libvips' pipeline threads (process-wide in
 // libvips 8.14, read when a pipeline starts) and the OpenMP threads of parallel regions this thread starts

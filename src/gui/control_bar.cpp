@@ -15,13 +15,7 @@ ControlBar::ControlBar(QAction* start, QAction* pause, QAction* cancel, QWidget*
     : QWidget(parent), bar_(new QProgressBar(this)), text_(new QLabel(this)) {
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    for (QAction* action : {start, pause, cancel}) {
-        auto* button = new QToolButton(this);
-        button->setDefaultAction(action);
-        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-        button->setFocusPolicy(Qt::StrongFocus);
-        layout->addWidget(button);
-    }
+    for (QAction* action : {start, pause, cancel}) addButton(action);
     bar_->setObjectName(QStringLiteral("progressBar"));
     bar_->setRange(0, 1);
     bar_->setValue(0);
@@ -36,6 +30,14 @@ ControlBar::ControlBar(QAction* start, QAction* pause, QAction* cancel, QWidget*
 }
 
 QString ControlBar::progressText() const { return text_->text(); }
+
+void ControlBar::addButton(QAction* action) {
+    auto* button = new QToolButton(this);
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    button->setFocusPolicy(Qt::StrongFocus);
+    static_cast<QHBoxLayout*>(layout())->insertWidget(buttons_++, button);
+}
 
 void ControlBar::showProgress(const ProgressSnapshot& p, RunController::State state) {
     // Before the first file arrives there is nothing to show ("0 of 0 files"); the drop zone says what to do.

@@ -17,11 +17,15 @@ class ControlBar : public QWidget {
 public:
     ControlBar(QAction* start, QAction* pause, QAction* cancel, QWidget* parent = nullptr);
 
+    // Another button after the run buttons.
+    void addButton(QAction* action);
+
     void showProgress(const ProgressSnapshot& progress, RunController::State state);
     QProgressBar* progressBar() const { return bar_; }
     QString progressText() const;
 
 private:
+    int buttons_ = 0;
     QProgressBar* bar_;
     QLabel* text_;
 };

@@ -10,9 +10,9 @@
 #include <QFileInfo>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
-#include <QScreen>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTimer>
@@ -20,12 +20,14 @@
 #include <QVBoxLayout>
 
 #include "gui/about_dialog.hpp"
+#include "gui/compare_view.hpp"
 #include "gui/control_bar.hpp"
 #include "gui/display_format.hpp"
 #include "gui/drop_zone.hpp"
 #include "gui/metrics_dock.hpp"
 #include "gui/metrics_panel.hpp"
 #include "gui/preferences_dialog.hpp"
+#include "gui/queue_filter_model.hpp"
 #include "gui/queue_model.hpp"
 #include "gui/queue_panel.hpp"
 #include "gui/report_exporter.hpp"
@@ -58,6 +60,8 @@ MainWindow::MainWindow(QWidget* parent)
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
     controls_ = new ControlBar(start_, pause_, cancel_, central);
+    queue_->compareAction()->setIcon(style()->standardIcon(QStyle::SP_FileDialogContentsView));
+    controls_->addButton(queue_->compareAction());
     layout->addWidget(controls_);
     layout->addWidget(queue_, 1);
     setCentralWidget(central);
@@ -176,6 +180,8 @@ void MainWindow::createMenus() {
     run->addAction(queue_->processNextAction());
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(queue_->compareAction());
+    view->addSeparator();
     for (QDockWidget* dock : {settingsDock_, static_cast<QDockWidget*>(metricsDock_), summaryDock_}) {
         view->addAction(dock->toggleViewAction());
     }
@@ -241,6 +247,7 @@ void MainWindow::connectController() {
     connect(controller_, &RunController::progressChanged, this, &MainWindow::updateProgress);
     connect(queue_, &QueuePanel::processNextRequested, this, &MainWindow::processNextRows);
     connect(queue_, &QueuePanel::removeRequested, this, &MainWindow::removeRows);
+    connect(queue_, &QueuePanel::compareRequested, this, &MainWindow::showCompare);
     // The ETA ticks even when no result arrives for a while (one huge image).
     auto* tick = new QTimer(this);
     tick->setInterval(1000);
@@ -411,6 +418,33 @@ void MainWindow::showPreferences() {
         statusBar()->showMessage(tr("Preset applied."), 4000);
     });
     dialog->open();
+}
+
+CompareView* MainWindow::compareView() const { return compareView_.data(); }
+
+void MainWindow::showCompare(int sourceRow) {
+    // Every finished file with an output, in the order the table shows them, so Next follows the table.
+    QList<CompareEntry> entries;
+    int current = 0;
+    const auto* proxy = queue_->proxy();
+    for (int i = 0; i < proxy->rowCount(); ++i) {
+        const int r = proxy->mapToSource(proxy->index(i, 0)).row();
+        const QueueRow& row = model_->row(r);
+        if (row.output.isEmpty() || (row.state != RowState::Optimized && row.state != RowState::KeptOriginal))
+            continue;
+        if (r == sourceRow) current = int(entries.size());
+        entries.append(CompareEntry{row.fileName, row.path, row.output, row.bytesBefore, row.bytesAfter,
+                                    row.score, row.quality});
+    }
+    if (entries.isEmpty()) return;
+    if (!compareView_) {
+        compareView_ = new CompareView(this);
+        compareView_->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    compareView_->setEntries(std::move(entries), current);
+    compareView_->show();
+    compareView_->raise();
+    compareView_->activateWindow();
 }
 
 void MainWindow::processNextRows(const QList<int>& rows) {

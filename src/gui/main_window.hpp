@@ -3,6 +3,7 @@
 // panels and controllers; this class only connects them.
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include "gui/app_settings.hpp"
 #include "gui/run_controller.hpp"
@@ -11,6 +12,7 @@ class QDockWidget;
 
 namespace imgopt::gui {
 
+class CompareView;
 class ControlBar;
 class MetricsDock;
 class MetricsPanel;
@@ -40,6 +42,10 @@ public:
     SummaryPanel* summaryPanel() const { return summary_; }
     ReportExporter* reportExporter() const { return exporter_; }
     MetricsDock* metricsDock() const { return metricsDock_; }
+    // The compare view, once opened (it stays open across files; closing it deletes it).
+    CompareView* compareView() const;
+    // Opens the compare view on a finished row (source-model number), with every finished row in view order.
+    void showCompare(int sourceRow);
 
 signals:
     void runFinished(int run);
@@ -81,6 +87,7 @@ private:
     QDockWidget* settingsDock_ = nullptr;
     MetricsDock* metricsDock_ = nullptr;
     QDockWidget* summaryDock_ = nullptr;
+    QPointer<CompareView> compareView_;
 
     QAction* addFiles_ = nullptr;
     QAction* addFolder_ = nullptr;

@@ -186,7 +186,11 @@ void QueueModel::applyResult(int run, const TaskResult& result) {
     r.bytesAfter = result.outputBytes;
     r.seconds = result.timings.processSeconds + result.timings.validateSeconds;
     r.output = result.output ? toQString(*result.output) : QString();
-    r.message = result.error.empty() ? QString::fromStdString(result.warning) : errorText(result);
+    r.message = !result.error.empty()     ? errorText(result)
+                : !result.warning.empty() ? QString::fromStdString(result.warning)
+                                          : QString::fromStdString(result.reason);
+    r.score = result.score;
+    r.quality = result.chosenQuality;
     r.finishOrder = ++finishedCount_;
     markDirty(i);
 }

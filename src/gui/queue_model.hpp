@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QTimer>
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "imgopt/task.hpp"
@@ -30,7 +31,9 @@ struct QueueRow {
     std::uint64_t bytesAfter = 0;
     double seconds = 0;
     RowState state = RowState::Queued;
-    QString message;                // error, or warning
+    QString message;                // error, or warning, or why the original was kept
+    std::optional<double> score;    // quality auto: SSIM of the output against the source
+    std::optional<int> quality;     // quality auto: the quality the search chose
     std::uint64_t finishOrder = 0;  // 1-based order in which results arrived; 0 while queued
 };
 

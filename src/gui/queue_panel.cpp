@@ -140,6 +140,11 @@ void QueuePanel::createActions() {
     open_->setShortcut(QKeySequence(Qt::Key_Return));
     showInFolder_ = new QAction(tr("Show Output in &Folder"), this);
     showInFolder_->setObjectName(QStringLiteral("actionShowInFolder"));
+    compare_ = new QAction(tr("&Compare…"), this);
+    compare_->setObjectName(QStringLiteral("actionCompare"));
+    compare_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    compare_->setToolTip(
+        tr("Compare the original and the optimized file (Ctrl+D, or double-click a finished row)"));
     for (QAction* a : {processNext_, remove_, open_, showInFolder_}) {
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         view_->addAction(a);
@@ -160,6 +165,7 @@ void QueuePanel::connectSignals() {
         QMenu menu(this);
         menu.addAction(processNext_);
         menu.addSeparator();
+        menu.addAction(compare_);
         menu.addAction(open_);
         menu.addAction(showInFolder_);
         menu.addSeparator();
@@ -168,7 +174,8 @@ void QueuePanel::connectSignals() {
     });
     connect(view_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &QueuePanel::updateActions);
-    connect(view_, &QTableView::doubleClicked, this, &QueuePanel::openSelected);
+    connect(view_, &QTableView::doubleClicked, this, &QueuePanel::compareOrOpen);
+    connect(compare_, &QAction::triggered, this, &QueuePanel::compareCurrent);
     connect(processNext_, &QAction::triggered, this,
             [this] { emit processNextRequested(selectedSourceRows()); });
     connect(remove_, &QAction::triggered, this, [this] { emit removeRequested(selectedSourceRows()); });
@@ -208,6 +215,29 @@ void QueuePanel::updateActions() {
     remove_->setEnabled(!rows.isEmpty());
     open_->setEnabled(!rows.isEmpty());
     showInFolder_->setEnabled(anyOutput);
+}
+
+namespace {
+bool comparable(const QueueRow& row) {
+    return !row.output.isEmpty() && (row.state == RowState::Optimized || row.state == RowState::KeptOriginal);
+}
+}  // namespace
+
+void QueuePanel::compareOrOpen(const QModelIndex& index) {
+    const int row = proxy_->mapToSource(index).row();
+    if (row >= 0 && comparable(model_->row(row)))
+        emit compareRequested(row);
+    else
+        openSelected();
+}
+
+void QueuePanel::compareCurrent() {
+    const QModelIndex current = view_->currentIndex();
+    int row = current.isValid() ? proxy_->mapToSource(current).row() : -1;
+    // Without a finished row selected, the first finished file in view order.
+    for (int i = 0; (row < 0 || !comparable(model_->row(row))) && i < proxy_->rowCount(); ++i)
+        row = proxy_->mapToSource(proxy_->index(i, 0)).row();
+    if (row >= 0 && comparable(model_->row(row))) emit compareRequested(row);
 }
 
 void QueuePanel::openSelected() {

@@ -45,10 +45,13 @@ public:
     QAction* removeAction() const { return remove_; }
     QAction* openAction() const { return open_; }
     QAction* showInFolderAction() const { return showInFolder_; }
+    QAction* compareAction() const { return compare_; }
 
 signals:
     void processNextRequested(const QList<int>& sourceRows);
     void removeRequested(const QList<int>& sourceRows);
+    // A finished file to show in the compare view (double-click or the Compare action).
+    void compareRequested(int sourceRow);
 
 private:
     QLayout* buildFilterRow();
@@ -60,6 +63,8 @@ private:
     void connectSignals();
     void updateActions();
     void openSelected();
+    void compareOrOpen(const QModelIndex& index);
+    void compareCurrent();
     void showSelectedInFolder();
 
     QueueModel* model_;
@@ -75,6 +80,7 @@ private:
     QAction* remove_;
     QAction* open_;
     QAction* showInFolder_;
+    QAction* compare_;
 };
 
 }  // namespace imgopt::gui

@@ -14,6 +14,7 @@
 
 #include "gui/collapsible_section.hpp"
 #include "gui/display_format.hpp"
+#include "gui/quality_spin_box.hpp"
 #include "ui_settings_panel.h"
 
 namespace imgopt::gui {
@@ -52,6 +53,8 @@ SettingsPanel::~SettingsPanel() = default;
 
 QComboBox* SettingsPanel::formatCombo() const { return ui_->formatCombo; }
 QSlider* SettingsPanel::qualitySlider() const { return ui_->qualitySlider; }
+QCheckBox* SettingsPanel::autoQualityCheck() const { return ui_->autoQualityCheck; }
+QComboBox* SettingsPanel::visualTargetCombo() const { return ui_->visualTargetCombo; }
 QComboBox* SettingsPanel::outputModeCombo() const { return ui_->outputModeCombo; }
 
 void SettingsPanel::wrapAdvancedSection() {
@@ -89,6 +92,9 @@ void SettingsPanel::fillCombos() {
                           {tr("Chosen folder (mirrors the tree)"), OutputMode::OutputDir},
                           {tr("Beside the original, with a suffix"), OutputMode::Suffix},
                           {tr("Replace the originals (in place)"), OutputMode::InPlace}});
+    addItems<VisualTarget>(ui_->visualTargetCombo, {{tr("High: looks the same"), VisualTarget::High},
+                                                    {tr("Balanced"), VisualTarget::Balanced},
+                                                    {tr("Small"), VisualTarget::Small}});
     addItems<ConflictPolicy>(ui_->conflictCombo, {{tr("Add a number"), ConflictPolicy::Rename},
                                                   {tr("Overwrite"), ConflictPolicy::Overwrite},
                                                   {tr("Skip the file"), ConflictPolicy::Skip}});
@@ -99,15 +105,19 @@ void SettingsPanel::connectFields() {
         updateQualityLabel();
         emitChanged();
     });
-    for (QSpinBox* spin :
-         {ui_->jpegQualitySpin, ui_->pngQualitySpin, ui_->webpQualitySpin, ui_->avifQualitySpin,
-          ui_->resizeSizeSpin, ui_->jobsSpin, ui_->maxMegapixelsSpin}) {
+    for (QSpinBox* spin : std::initializer_list<QSpinBox*>{
+             ui_->jpegQualitySpin, ui_->pngQualitySpin, ui_->webpQualitySpin, ui_->avifQualitySpin,
+             ui_->resizeSizeSpin, ui_->jobsSpin, ui_->maxMegapixelsSpin}) {
         connect(spin, &QSpinBox::valueChanged, this, &SettingsPanel::emitChanged);
     }
     for (QComboBox* combo : {ui_->formatCombo, ui_->resizeModeCombo, ui_->metadataCombo, ui_->conflictCombo,
-                             ui_->outputModeCombo}) {
+                             ui_->outputModeCombo, ui_->visualTargetCombo}) {
         connect(combo, &QComboBox::currentIndexChanged, this, &SettingsPanel::emitChanged);
     }
+    connect(ui_->autoQualityCheck, &QCheckBox::toggled, this, [this] {
+        updateQualityLabel();
+        emitChanged();
+    });
     for (QCheckBox* box : {ui_->keepDatesCheck, ui_->neverBiggerCheck, ui_->includeHiddenCheck}) {
         connect(box, &QCheckBox::toggled, this, &SettingsPanel::emitChanged);
     }
@@ -122,14 +132,12 @@ Options SettingsPanel::options() const {
     Options o;
     if (auto convertTo = parseOutputFormat(ui_->formatCombo->currentData().toString().toStdString()))
         o.convertTo = *convertTo;
-    o.quality = ui_->qualitySlider->value();
-    const std::pair<ImageFormat, QSpinBox*> perFormat[] = {{ImageFormat::Jpeg, ui_->jpegQualitySpin},
-                                                           {ImageFormat::Png, ui_->pngQualitySpin},
-                                                           {ImageFormat::Webp, ui_->webpQualitySpin},
-                                                           {ImageFormat::Avif, ui_->avifQualitySpin}};
-    for (const auto& [format, spin] : perFormat) {
-        // 0 shows as "Same as global": no override, so the global quality applies.
-        if (spin->value() > 0) o.formatQuality[format] = spin->value();
+    o.quality =
+        ui_->autoQualityCheck->isChecked() ? Quality::automatic() : Quality(ui_->qualitySlider->value());
+    o.visualTarget = currentEnum<VisualTarget>(ui_->visualTargetCombo);
+    for (const auto& [format, spin] : perFormatSpins()) {
+        // "Same as global" is no override, so the global quality applies.
+        if (auto q = spin->quality()) o.formatQuality[format] = *q;
     }
     o.resize.mode = currentEnum<ResizeMode>(ui_->resizeModeCombo);
     o.resize.size = o.resize.mode == ResizeMode::None ? 0 : ui_->resizeSizeSpin->value();
@@ -152,15 +160,14 @@ Options SettingsPanel::options() const {
 void SettingsPanel::setOptions(const Options& o) {
     loading_ = true;
     ui_->formatCombo->setCurrentIndex(std::max(0, ui_->formatCombo->findData(latin1(outputFormatName(o.convertTo)))));
-    ui_->qualitySlider->setValue(o.quality);
-    auto quality = [&](ImageFormat f) {
-        const auto it = o.formatQuality.find(f);
-        return it == o.formatQuality.end() ? 0 : it->second;
-    };
-    ui_->jpegQualitySpin->setValue(quality(ImageFormat::Jpeg));
-    ui_->pngQualitySpin->setValue(quality(ImageFormat::Png));
-    ui_->webpQualitySpin->setValue(quality(ImageFormat::Webp));
-    ui_->avifQualitySpin->setValue(quality(ImageFormat::Avif));
+    // An automatic setting keeps the slider where it was, so unticking Automatic returns to that number.
+    if (!o.quality.isAuto()) ui_->qualitySlider->setValue(o.quality.value());
+    ui_->autoQualityCheck->setChecked(o.quality.isAuto());
+    selectData(ui_->visualTargetCombo, o.visualTarget);
+    for (const auto& [format, spin] : perFormatSpins()) {
+        const auto it = o.formatQuality.find(format);
+        spin->setQuality(it == o.formatQuality.end() ? std::nullopt : std::optional<Quality>(it->second));
+    }
     selectData(ui_->resizeModeCombo, o.resize.mode);
     if (o.resize.size > 0)
         ui_->resizeSizeSpin->setValue(o.resize.size);
@@ -183,15 +190,30 @@ void SettingsPanel::setOptions(const Options& o) {
     loading_ = false;
 }
 
+std::array<std::pair<ImageFormat, QualitySpinBox*>, 4> SettingsPanel::perFormatSpins() const {
+    return {{{ImageFormat::Jpeg, ui_->jpegQualitySpin},
+             {ImageFormat::Png, ui_->pngQualitySpin},
+             {ImageFormat::Webp, ui_->webpQualitySpin},
+             {ImageFormat::Avif, ui_->avifQualitySpin}}};
+}
+
 void SettingsPanel::updateEnabled() {
     ui_->resizeSizeSpin->setEnabled(currentEnum<ResizeMode>(ui_->resizeModeCombo) != ResizeMode::None);
+    const bool automatic = ui_->autoQualityCheck->isChecked();
+    ui_->qualitySlider->setEnabled(!automatic);
+    // The target matters wherever a search runs: the global setting or any per-format Auto.
+    bool anyAuto = automatic;
+    for (const auto& [format, spin] : perFormatSpins())
+        anyAuto = anyAuto || (spin->quality() && spin->quality()->isAuto());
+    ui_->visualTargetCombo->setEnabled(anyAuto);
     const auto mode = currentEnum<OutputMode>(ui_->outputModeCombo);
     ui_->outputDirRow->setEnabled(mode == OutputMode::OutputDir);
     ui_->suffixEdit->setEnabled(mode == OutputMode::Suffix);
 }
 
 void SettingsPanel::updateQualityLabel() {
-    ui_->qualityLabel->setText(qualityText(ui_->qualitySlider->value()));
+    ui_->qualityLabel->setText(ui_->autoQualityCheck->isChecked() ? tr("Auto · per image")
+                                                                  : qualityText(ui_->qualitySlider->value()));
 }
 
 void SettingsPanel::onOutputModeActivated(int index) {

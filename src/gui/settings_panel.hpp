@@ -3,10 +3,13 @@
 // changed(); it knows nothing about runs, QSettings or presets (MainWindow wires those).
 
 #include <QWidget>
+#include <array>
 #include <memory>
+#include <utility>
 
 #include "imgopt/options.hpp"
 
+class QCheckBox;
 class QComboBox;
 class QSlider;
 
@@ -17,6 +20,7 @@ class SettingsPanel;
 }
 
 class CollapsibleSection;
+class QualitySpinBox;
 
 class SettingsPanel : public QWidget {
     Q_OBJECT
@@ -30,6 +34,8 @@ public:
 
     QComboBox* formatCombo() const;
     QSlider* qualitySlider() const;
+    QCheckBox* autoQualityCheck() const;
+    QComboBox* visualTargetCombo() const;
     QComboBox* outputModeCombo() const;
 
 signals:
@@ -40,6 +46,7 @@ private:
     void fillCombos();
     void connectFields();
     void updateEnabled();
+    std::array<std::pair<ImageFormat, QualitySpinBox*>, 4> perFormatSpins() const;
     void updateQualityLabel();
     void onOutputModeActivated(int index);
     void chooseOutputFolder();

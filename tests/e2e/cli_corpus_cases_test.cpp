@@ -319,3 +319,32 @@ TEST_F(CliCorpus, ReportInEveryFormat) {
         }
     }
 }
+
+// Quality auto on the corpus: every written output keeps the visual target, measured by the engine (the
+// benchmark checks the same with the scikit-image tool), and JPEG never goes above the source's quality.
+TEST_F(CliCorpus, QualityAutoKeepsTheTargetEverywhere) {
+    for (const char* d : {"photos", "graphics", "special"}) copy(d);
+    hashOriginals();
+    auto r = run({"--quality", "auto", "--output-dir", out_.path().string(), "--report", report().string(),
+                  work_.path().string()});
+    EXPECT_EQ(r.exitCode, 0) << describe(r);
+    expectOriginalsUnchanged();
+    const auto j = loadJson(report());
+    int scored = 0;
+    for (const auto& f : j["files"]) {
+        SCOPED_TRACE(f.dump());
+        if (f["status"] != "optimized" && f["status"] != "kept-original") continue;
+        if (f["score"].is_null()) continue;  // animations and TIFF keep their presets
+        ++scored;
+        EXPECT_GE(f["score"].get<double>(), 0.96);
+        if (f["status"] == "kept-original") {
+            EXPECT_EQ(f["score"].get<double>(), 1.0);
+        }
+        if (f["inputFormat"] == "jpeg" && f["outputFormat"] == "jpeg" && f["chosenQuality"].is_number() &&
+            f["sourceQuality"].is_number()) {
+            EXPECT_LE(f["chosenQuality"].get<int>(), f["sourceQuality"].get<int>());
+        }
+    }
+    EXPECT_GE(scored, 15);
+    EXPECT_GE(j["summary"]["minScore"].get<double>(), 0.96);
+}

@@ -195,6 +195,50 @@ TEST_F(CliUsage, PerFormatQuality) {
     EXPECT_LT(fs::file_size(dir_ / "lo/a.webp"), fs::file_size(dir_ / "hi/a.webp"));
 }
 
+TEST_F(CliUsage, QualityAutoReportsTheSearch) {
+    auto r = runCli({"--quality", "auto", "--output-dir", (dir_ / "out").string(), "--report",
+                     (dir_ / "r.json").string(), in().string()});
+    ASSERT_EQ(r.exitCode, 0) << describe(r);
+    const auto j = loadJson(dir_ / "r.json");
+    EXPECT_EQ(j["settings"]["quality"], "auto");
+    EXPECT_EQ(j["settings"]["visualTarget"], "high");
+    for (const auto& f : j["files"]) {
+        SCOPED_TRACE(f.dump());
+        ASSERT_TRUE(f["score"].is_number());
+        EXPECT_GE(f["score"].get<double>(), 0.96);
+        EXPECT_GE(f["trials"].get<int>(), 1);
+        EXPECT_GE(f["searchSeconds"].get<double>(), 0.0);
+        if (f["status"] == "optimized") {
+            EXPECT_TRUE(f["chosenQuality"].is_number());
+        }
+    }
+    EXPECT_GT(j["summary"]["scored"].get<int>(), 0);
+    EXPECT_GE(j["summary"]["minScore"].get<double>(), 0.96);
+    EXPECT_GE(j["summary"]["meanScore"].get<double>(), j["summary"]["minScore"].get<double>());
+    expectOriginalsUnchanged();
+}
+
+TEST_F(CliUsage, PerFormatAutoAndVisualTarget) {
+    // Auto for JPEG only: the PNG keeps the fixed quality, and no search runs for it.
+    auto r = runCli({"--jpeg-quality", "auto", "--visual-target", "small", "--output-dir",
+                     (dir_ / "out").string(), "--report", (dir_ / "r.json").string(), in().string()});
+    ASSERT_EQ(r.exitCode, 0) << describe(r);
+    const auto byInput = entriesByInput(loadJson(dir_ / "r.json"), in());
+    EXPECT_TRUE(byInput.at("a.jpg")["score"].is_number()) << byInput.at("a.jpg").dump();
+    EXPECT_GE(byInput.at("a.jpg")["score"].get<double>(), 0.93) << "small stays above its own limit";
+    EXPECT_TRUE(byInput.at("sub/b.png")["score"].is_null()) << byInput.at("sub/b.png").dump();
+    EXPECT_EQ(byInput.at("sub/b.png")["trials"], 0);
+    for (const char* bad : {"best", "HIGH", ""}) {
+        auto u = runCli({"--visual-target", bad, in().string()});
+        EXPECT_EQ(u.exitCode, 2) << bad << "\n" << describe(u);
+        EXPECT_NE(u.err.find("high, balanced, small"), std::string::npos) << describe(u);
+    }
+    auto q = runCli({"--quality", "automatic", in().string()});
+    EXPECT_EQ(q.exitCode, 2) << describe(q);
+    EXPECT_NE(q.err.find("auto"), std::string::npos) << describe(q);
+    expectOriginalsUnchanged();
+}
+
 TEST_F(CliUsage, PresetFileApplies) {
     writeText(dir_ / "preset.json", R"({"format": "webp", "quality": 60})");
     auto r = runCli({"--preset", (dir_ / "preset.json").string(), "--output-dir", (dir_ / "out").string(),

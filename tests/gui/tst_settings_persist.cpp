@@ -1,5 +1,6 @@
 // Settings survive closing and reopening the main window; presets round-trip through their JSON files.
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QSlider>
 
@@ -16,6 +17,7 @@ class SettingsPersistTest : public QObject {
     Q_OBJECT
 private slots:
     void settingsSurviveRestart();
+    void automaticQualitySurvivesRestart();
     void presetsRoundTrip();
     void presetFileIsReadableByTheCore();
 };
@@ -43,13 +45,13 @@ void SettingsPersistTest::settingsSurviveRestart() {
         panel->setOptions(o);
         chosen = panel->options();
         QVERIFY(chosen.convertTo == imgopt::ImageFormat::Webp);
-        QCOMPARE(chosen.quality, 55);
+        QVERIFY(chosen.quality == imgopt::Quality(55));
         window->setAutoStart(false);
     }  // destroyed: settings written
     MainWindow reopened;
     const imgopt::Options restored = reopened.settingsPanel()->options();
     QVERIFY(restored.convertTo == imgopt::ImageFormat::Webp);
-    QCOMPARE(restored.quality, 55);
+    QVERIFY(restored.quality == imgopt::Quality(55));
     QVERIFY(restored.resize == (imgopt::Resize{imgopt::ResizeMode::LongEdge, 1600}));
     QVERIFY(restored.metadata == imgopt::MetadataMode::None);
     QVERIFY(restored.keepDates);
@@ -58,11 +60,42 @@ void SettingsPersistTest::settingsSurviveRestart() {
     QVERIFY(restored.onConflict == imgopt::ConflictPolicy::Skip);
     QVERIFY(restored.allowLarger);
     QCOMPARE(restored.jobs, 1);
-    QCOMPARE(restored.formatQuality.at(imgopt::ImageFormat::Avif), 42);
+    QVERIFY(restored.formatQuality.at(imgopt::ImageFormat::Avif) == imgopt::Quality(42));
     QVERIFY(restored == chosen);
     QVERIFY(!reopened.autoStart());
     QCOMPARE(reopened.settingsPanel()->qualitySlider()->value(), 55);
     reopened.setAutoStart(true);
+}
+
+void SettingsPersistTest::automaticQualitySurvivesRestart() {
+    imgopt::Options chosen;
+    {
+        MainWindow window;
+        SettingsPanel* panel = window.settingsPanel();
+        panel->qualitySlider()->setValue(72);
+        QVERIFY(!panel->visualTargetCombo()->isEnabled());
+        panel->autoQualityCheck()->setChecked(true);
+        QVERIFY(!panel->qualitySlider()->isEnabled());
+        QVERIFY(panel->visualTargetCombo()->isEnabled());
+        QComboBox* target = panel->visualTargetCombo();
+        target->setCurrentIndex(target->findData(int(imgopt::VisualTarget::Balanced)));
+        imgopt::Options o = panel->options();
+        QVERIFY(o.quality.isAuto());
+        QVERIFY(o.visualTarget == imgopt::VisualTarget::Balanced);
+        o.formatQuality[imgopt::ImageFormat::Png] = imgopt::Quality::automatic();
+        o.formatQuality[imgopt::ImageFormat::Webp] = 64;
+        panel->setOptions(o);
+        chosen = panel->options();
+        QVERIFY(chosen == o);
+        // Unticking Automatic returns to the number the slider last held, and ticking it again to auto.
+        panel->autoQualityCheck()->setChecked(false);
+        QVERIFY(panel->options().quality == imgopt::Quality(72));
+        panel->autoQualityCheck()->setChecked(true);
+    }
+    MainWindow reopened;
+    SettingsPanel* panel = reopened.settingsPanel();
+    QVERIFY(panel->options() == chosen);
+    QVERIFY(panel->autoQualityCheck()->isChecked());
 }
 
 void SettingsPersistTest::presetsRoundTrip() {

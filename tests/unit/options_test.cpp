@@ -195,3 +195,45 @@ TEST(Options, AConversionTargetIsValidatedAgainstTheRegistry) {
     o.convertTo = ImageFormat::Webp;
     EXPECT_TRUE(o.validate());
 }
+
+TEST(Options, AutoQualityIsValidEverywhere) {
+    Options o;
+    o.quality = Quality::automatic();
+    EXPECT_TRUE(o.validate());
+    EXPECT_TRUE(o.qualityFor(ImageFormat::Png).isAuto());
+    o.quality = 80;
+    o.formatQuality[ImageFormat::Jpeg] = Quality::automatic();
+    EXPECT_TRUE(o.validate());
+    EXPECT_TRUE(o.qualityFor(ImageFormat::Jpeg).isAuto());
+    EXPECT_FALSE(o.qualityFor(ImageFormat::Webp).isAuto());
+    EXPECT_EQ(o.qualityFor(ImageFormat::Webp), 80);
+    // Where no search applies (animations, GIF), auto encodes at the fixed fallback.
+    EXPECT_EQ(Quality::automatic().value(), Quality::kFallback);
+    EXPECT_NE(Quality::automatic(), Quality(Quality::kFallback)) << "auto is not the number it falls back to";
+}
+
+TEST(Options, ParseQuality) {
+    EXPECT_TRUE(parseQuality("auto")->isAuto());
+    EXPECT_EQ(parseQuality("1"), Quality(1));
+    EXPECT_EQ(parseQuality("90"), Quality(90));
+    EXPECT_EQ(parseQuality("100"), Quality(100));
+    for (const char* bad : {"", "0", "101", "-3", "9o", "Auto", "auto ", "90.5"}) {
+        const auto q = parseQuality(bad);
+        EXPECT_FALSE(q.has_value()) << "'" << bad << "'";
+        if (!q) {
+            EXPECT_NE(q.error().message.find("auto"), std::string::npos) << "the message lists auto";
+        }
+    }
+    for (Quality q : {Quality::automatic(), Quality(1), Quality(55), Quality(100)})
+        EXPECT_EQ(parseQuality(toString(q)), q) << toString(q);
+}
+
+TEST(Options, ParseVisualTarget) {
+    EXPECT_EQ(Options{}.visualTarget, VisualTarget::High);
+    for (auto t : {VisualTarget::High, VisualTarget::Balanced, VisualTarget::Small})
+        EXPECT_EQ(parseVisualTarget(toString(t)), t);
+    EXPECT_EQ(toString(VisualTarget::Balanced), "balanced");
+    const auto bad = parseVisualTarget("best");
+    ASSERT_FALSE(bad.has_value());
+    EXPECT_NE(bad.error().message.find("high, balanced, small"), std::string::npos) << bad.error().message;
+}

@@ -116,6 +116,28 @@ TEST(Preset, RejectsBadValues) {
     }
 }
 
+TEST(Preset, AutoQualityAndVisualTargetRoundTrip) {
+    Options o;
+    o.quality = Quality::automatic();
+    o.formatQuality[ImageFormat::Png] = 95;
+    o.formatQuality[ImageFormat::Webp] = Quality::automatic();
+    o.visualTarget = VisualTarget::Small;
+    const json j = json::parse(optionsToJson(o));
+    EXPECT_EQ(j["quality"], "auto");
+    EXPECT_EQ(j["formatQuality"]["webp"], "auto");
+    EXPECT_EQ(j["formatQuality"]["png"], 95);
+    EXPECT_EQ(j["visualTarget"], "small");
+    auto back = optionsFromJson(j.dump(), Options{});
+    ASSERT_TRUE(back.has_value()) << test::errorText(back);
+    EXPECT_TRUE(back->quality.isAuto());
+    EXPECT_EQ(back->formatQuality, o.formatQuality);
+    EXPECT_EQ(back->visualTarget, VisualTarget::Small);
+    EXPECT_EQ(*back, o);
+    for (const json& bad : {json{{"quality", "automatic"}}, json{{"visualTarget", "best"}},
+                            json{{"formatQuality", {{"jpeg", "high"}}}}, json{{"visualTarget", 1}}})
+        EXPECT_FALSE(optionsFromJson(bad.dump(), Options{})) << "accepted " << bad.dump();
+}
+
 TEST(Preset, FileRoundTrip) {
     test::TempDir dir;
     const auto file = dir / "my preset.json";

@@ -242,6 +242,51 @@ TEST(ReportWriter, CsvHasHeaderAndOneRowPerFile) {
     EXPECT_EQ(rows[2][inputCol], "/data/space name \xc3\xa9.jpg");
 }
 
+TEST(ReportWriter, VisualQualitySearchInEveryFormat) {
+    RunReport r = sampleReport();
+    r.files[0].chosenQuality = 71;
+    r.files[0].score = 0.97;
+    r.files[0].trials = 5;
+    r.files[0].sourceQuality = 92;
+    r.files[0].timings.searchSeconds = 0.4;
+    r.files[2].score = 1.0;  // kept: the output is the original
+    r.files[2].trials = 3;
+    r.files[2].reason = "already optimized";
+    r.files[2].timings.searchSeconds = 0.2;
+    r.files[3].score = 0.5;  // failed: no output, so no part of the summary
+    summarise(r);
+    EXPECT_EQ(r.summary.scored, 2u);
+    ASSERT_TRUE(r.summary.minScore && r.summary.meanScore);
+    EXPECT_DOUBLE_EQ(*r.summary.minScore, 0.97);
+    EXPECT_DOUBLE_EQ(*r.summary.meanScore, 0.985);
+    EXPECT_NEAR(r.summary.searchSeconds, 0.6, 1e-9);
+
+    const json j = json::parse(reportToJson(r));
+    EXPECT_EQ(j["summary"]["minScore"], 0.97);
+    EXPECT_EQ(j["summary"]["scored"], 2);
+    EXPECT_EQ(j["files"][0]["chosenQuality"], 71);
+    EXPECT_EQ(j["files"][0]["sourceQuality"], 92);
+    EXPECT_EQ(j["files"][0]["trials"], 5);
+    EXPECT_EQ(j["files"][2]["reason"], "already optimized");
+    EXPECT_TRUE(j["files"][1]["score"].is_null()) << "no search, no score";
+    EXPECT_TRUE(j["files"][1]["chosenQuality"].is_null());
+
+    const auto rows = parseCsv(reportToCsv(r));
+    const auto& header = rows.front();
+    for (const char* c : {"chosenQuality", "score", "trials", "sourceQuality", "searchSeconds", "reason"})
+        EXPECT_NE(std::find(header.begin(), header.end(), c), header.end()) << c;
+    const auto reasonCol = std::size_t(std::find(header.begin(), header.end(), "reason") - header.begin());
+    EXPECT_EQ(rows[3][reasonCol], "already optimized");
+    const std::string md = reportToMarkdown(r);
+    EXPECT_NE(md.find("0.9700 / 0.9850"), std::string::npos) << md.substr(0, 1200);
+    EXPECT_NE(md.find("already optimized"), std::string::npos);
+    EXPECT_NE(reportToHtml(r).find("min 0.9700, mean 0.9850"), std::string::npos);
+    // Without a search the summary names no score.
+    const json plain = json::parse(reportToJson(sampleReport()));
+    EXPECT_TRUE(plain["summary"]["minScore"].is_null());
+    EXPECT_EQ(plain["summary"]["scored"], 0);
+}
+
 TEST(ReportWriter, MarkdownHasATable) {
     const auto md = reportToMarkdown(sampleReport());
     EXPECT_NE(md.find("|---"), std::string::npos) << md.substr(0, 500);

@@ -4,10 +4,14 @@
 #include <QPixmap>
 #include <QTimer>
 
+#include "gui/compare_view.hpp"
+#include "gui/compare_viewport.hpp"
 #include "gui/gui_log.hpp"
 #include "gui/main_window.hpp"
 #include "gui/metrics_dock.hpp"
 #include "gui/metrics_panel.hpp"
+#include "gui/queue_model.hpp"
+#include "gui/settings_panel.hpp"
 
 namespace imgopt::gui {
 
@@ -23,8 +27,14 @@ ScreenshotHook::ScreenshotHook(MainWindow* window)
       window_(window),
       emptyPath_(qEnvironmentVariable("IMGOPT_SCREENSHOT_EMPTY")),
       mainPath_(qEnvironmentVariable("IMGOPT_SCREENSHOT")),
-      metricsPath_(qEnvironmentVariable("IMGOPT_SCREENSHOT_METRICS")) {
+      metricsPath_(qEnvironmentVariable("IMGOPT_SCREENSHOT_METRICS")),
+      comparePath_(qEnvironmentVariable("IMGOPT_SCREENSHOT_COMPARE")) {
     if (!active()) return;
+    if (qEnvironmentVariable("IMGOPT_SCREENSHOT_QUALITY") == QLatin1String("auto")) {
+        Options o = window_->settingsPanel()->options();
+        o.quality = Quality::automatic();
+        window_->settingsPanel()->setOptions(o);
+    }
     // A fixed size, so screenshots are comparable between runs: IMGOPT_SCREENSHOT_SIZE=WIDTHxHEIGHT.
     const QStringList size = qEnvironmentVariable("IMGOPT_SCREENSHOT_SIZE").split(QLatin1Char('x'));
     if (size.size() == 2 && size[0].toInt() > 0 && size[1].toInt() > 0) {
@@ -62,7 +72,38 @@ void ScreenshotHook::captureRun() {
     save(window_, mainPath_);
     if (!metricsPath_.isEmpty()) save(window_->metricsDock(), metricsPath_);
     mainPath_.clear();
-    quitIfDone();
+    if (comparePath_.isEmpty())
+        quitIfDone();
+    else
+        captureCompare();
+}
+
+// The compare view on one row, split, at 100 % around the middle of the frame, once its pictures are in.
+void ScreenshotHook::captureCompare() {
+    const QString wanted = qEnvironmentVariable("IMGOPT_SCREENSHOT_COMPARE_ROW");
+    QueueModel* model = window_->queueModel();
+    int row = -1;
+    for (int i = 0; i < model->totalRows() && row < 0; ++i)
+        if (model->row(i).fileName == wanted && !model->row(i).output.isEmpty()) row = i;
+    if (row < 0) {
+        qCWarning(lcGui) << "no finished row named" << wanted;
+        quitIfDone();
+        return;
+    }
+    window_->showCompare(row);
+    CompareView* view = window_->compareView();
+    view->resize(window_->size() * 0.9);
+    connect(
+        view, &CompareView::picturesShown, this,
+        [this, view] {
+            view->zoomTo(1.0);
+            // Time for the sharp part in view, when the overview was not sharp enough at 100 %.
+            QTimer::singleShot(kSettleMs * 2, this, [this, view] {
+                save(view, comparePath_);
+                quitIfDone();
+            });
+        },
+        Qt::SingleShotConnection);
 }
 
 void ScreenshotHook::save(QWidget* widget, const QString& path) const {

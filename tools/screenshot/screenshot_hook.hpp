@@ -3,6 +3,8 @@
 //   IMGOPT_SCREENSHOT_EMPTY=FILE.png    the window as a new user first sees it, before any path is queued
 //   IMGOPT_SCREENSHOT=FILE.png          the window once the first run has finished
 //   IMGOPT_SCREENSHOT_METRICS=FILE.png  the metrics dock at that moment
+//   IMGOPT_SCREENSHOT_COMPARE=FILE.png  then the compare view on the row IMGOPT_SCREENSHOT_COMPARE_ROW names
+//   IMGOPT_SCREENSHOT_QUALITY=auto      run with quality auto
 //   IMGOPT_SCREENSHOT_SIZE=WxH          the window size (default: the app's own)
 //   IMGOPT_SCREENSHOT_QUIT=0            stay open afterwards (default: quit)
 // Inert when neither of the first two is set.
@@ -28,6 +30,7 @@ public:
 private:
     void captureEmpty(const QStringList& paths);
     void captureRun();
+    void captureCompare();
     void save(QWidget* widget, const QString& path) const;
     void quitIfDone();
 
@@ -35,6 +38,7 @@ private:
     QString emptyPath_;
     QString mainPath_;
     QString metricsPath_;
+    QString comparePath_;
 };
 
 }  // namespace imgopt::gui

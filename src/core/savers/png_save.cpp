@@ -9,12 +9,13 @@ Expected<Bytes> savePng(const SaveRequest& r) {
     if (!r.lossless() && r.image.format() == VIPS_FORMAT_UCHAR) {
         PalettePngSettings settings;
         settings.quality = r.quality;
+        if (r.dither >= 0) settings.dithering = float(r.dither);
         settings.metadata = r.metadata;
         return encodePalettePng(r.image, settings, *r.cancel);
     }
     auto options = vips::VImage::option()
                        ->set("strip", r.strip())
-                       ->set("compression", 9)
+                       ->set("compression", r.pngCompression >= 0 ? r.pngCompression : 9)
                        ->set("palette", false)
                        ->set("filter", VIPS_FOREIGN_PNG_FILTER_ALL);
     VipsBlob* blob = nullptr;
