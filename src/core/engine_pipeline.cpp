@@ -35,10 +35,7 @@ void BatchEngine::Impl::submitValidations() {
         toValidate_.pop_front();
         ++validating_;
         pool_->submit(
-            [this, shared](int) {
-                onValidated(shared->id, std::make_shared<Validated>(Validated{validate(*shared, options_), false}));
-            },
-            kValidatePriority, 0,
+            [this, shared](int) { onValidated(shared->id, checkAndValidate(*shared)); }, kValidatePriority, 0,
             [this, shared](const Error& e) {
                 // Dropped by cancel (Cancelled) or the validation threw (Internal): either way the file gets a
                 // result, in its turn.
@@ -70,6 +67,7 @@ void BatchEngine::Impl::onValidated(TaskId id, std::shared_ptr<Validated> v) {
         submitValidations();
     }
     changed_.notify_all();
+    sweepTargetFolders(planned, toDeliver);
     for (const auto& p : planned)
         if (callbacks_.onPlanned) callbacks_.onPlanned(p);
     for (auto& r : toDeliver) deliver(std::move(r));
@@ -98,6 +96,12 @@ void BatchEngine::Impl::planInOrder(std::vector<TaskResult>& toDeliver, std::vec
         auto node = reorder_.extract(reorder_.begin());
         ++nextPlanId_;
         const Validated& val = *node.mapped();
+        if (val.upToDate && !cancel_.cancelled()) {
+            // The earlier output stays, and no other input of this run may write there.
+            if (val.upToDate->output) planner_.keep(*val.upToDate->output);
+            toDeliver.push_back(*val.upToDate);
+            continue;
+        }
         if (!val.result) {
             const ValidationFailure& f = val.result.error();
             const bool skip = val.cancelled || cancel_.cancelled();
@@ -111,7 +115,7 @@ void BatchEngine::Impl::planInOrder(std::vector<TaskResult>& toDeliver, std::vec
             toDeliver.push_back(skippedResult(task.source, task.header.format, Error{ErrorCode::Cancelled, "cancelled"}));
             continue;
         }
-        auto plan = planner_.plan(task);
+        auto plan = planner_.plan(task, val.ownOutput);
         if (!plan) {
             toDeliver.push_back(failedResult(task.source, task.header.format, plan.error()));
             continue;
@@ -234,7 +238,7 @@ void BatchEngine::Impl::runEncode(const PlannedTask& task, std::uint64_t batch, 
     setVipsThreads(std::max(1, cores_ / std::max(1, pool_->running())));
     TaskResult r = cancel_.cancelled()
                        ? skippedResult(task.source, task.header.format, Error{ErrorCode::Cancelled, "cancelled"})
-                       : runTask(task, options_, cancel_);
+                       : runTask(task, options_, cancel_, context_);
     r.worker = worker;
     r.batch = batch;
     r.priority = task.priority;

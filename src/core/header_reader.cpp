@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <vips/vips8>
 
+#include "vips_errors.hpp"
 #include "vips_runtime.hpp"
 
 namespace imgopt {
@@ -60,10 +61,7 @@ Expected<ImageHeader> readHeader(const std::filesystem::path& path) {
     }
 
     const std::string loader = findLoader(path.string());
-    if (loader.empty()) {
-        (void)takeVipsErrorFor({path.string()});
-        return fail(ErrorCode::InputUnsupported, kNotImage);
-    }
+    if (loader.empty()) return fail(ErrorCode::InputUnsupported, kNotImage);
     ImageHeader h;
     h.loader = loader;
     h.format = formatFromLoader(h.loader);
@@ -83,12 +81,12 @@ Expected<ImageHeader> readHeader(const std::filesystem::path& path) {
         h.interpretation = vips_enum_nick(VIPS_TYPE_INTERPRETATION, image.interpretation());
         h.hasAlpha = image.has_alpha();
         if (h.format == ImageFormat::Heif) h.format = heifKind(path, image);
-    } catch (const vips::VError&) {
-        const std::string detail = takeVipsErrorFor({path.string()});
+    } catch (const vips::VError& e) {
+        const std::string detail = takeVipsError(e);
         return fail(ErrorCode::InputDamaged,
                     fmt::format("cannot read the {} header: the file is damaged or truncated",
                                 formatInfo(h.format).name) +
-                        (detail.empty() ? "" : fmt::format(" ({})", detail.substr(0, detail.find('\n')))));
+                        (detail.empty() ? "" : fmt::format(" ({})", detail.substr(0, detail.find("; ")))));
     }
     if (h.width < 1 || h.height < 1) return fail(ErrorCode::InputDamaged, "the header gives no image size");
     return h;

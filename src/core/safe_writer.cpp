@@ -12,7 +12,7 @@
 #include <vips/vips8>
 
 #include "header_reader.hpp"
-#include "vips_runtime.hpp"
+#include "vips_errors.hpp"
 
 namespace fs = std::filesystem;
 
@@ -140,20 +140,22 @@ Status verifyOutput(const fs::path& file, ImageFormat expected, int width, int h
                 file.c_str(), vips::VImage::option()->set("access", VIPS_ACCESS_SEQUENTIAL)->set("fail_on",
                                                                                                VIPS_FAIL_ON_WARNING));
             (void)image.avg();
-        } catch (const vips::VError&) {
-            const auto detail = takeVipsErrorFor({file.string()});
+        } catch (const vips::VError& e) {
+            const auto detail = takeVipsError(e);
             return wrong("the written file does not decode" + (detail.empty() ? "" : ": " + detail));
         }
     }
     return {};
 }
 
-Status copyIntoPlace(const fs::path& source, const fs::path& target, bool replace) {
+Status copyIntoPlace(const fs::path& source, const fs::path& target, bool replace,
+                     const std::function<void(const fs::path&)>& beforeCommit) {
     auto tmp = TempFile::create(target.parent_path());
     if (!tmp) return Unexpected(std::move(tmp).error());
     std::error_code ec;
     fs::copy_file(source, tmp->path(), fs::copy_options::overwrite_existing, ec);
     if (ec) return writeError(ec.value(), tmp->path());
+    if (beforeCommit) beforeCommit(tmp->path());
     return tmp->commit(target, replace);
 }
 
@@ -167,6 +169,13 @@ void copyModificationTime(const fs::path& from, const fs::path& to) {
 void copyPermissions(const fs::path& from, const fs::path& to) {
     struct stat st {};
     if (::stat(from.c_str(), &st) == 0) ::chmod(to.c_str(), st.st_mode & 07777);
+}
+
+void syncFolder(const fs::path& folder) {
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return;
+    ::fsync(fd);
+    ::close(fd);
 }
 
 Status ensureFolder(const fs::path& folder) {

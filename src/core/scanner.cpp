@@ -19,11 +19,7 @@ bool isHidden(const fs::path& p) {
 // A file in a folder scan with no image extension is only taken when its content is an image we read.
 bool contentIsImage(const fs::path& p) {
     const std::string loader = findLoader(p.string());
-    if (loader.empty()) {
-        (void)takeVipsErrorFor({p.string()});
-        return false;
-    }
-    return formatFromLoader(loader) != ImageFormat::Unknown;
+    return !loader.empty() && formatFromLoader(loader) != ImageFormat::Unknown;
 }
 
 // The folder's entries, sorted by name. Iterating can fail half-way (the folder vanishes, a permission

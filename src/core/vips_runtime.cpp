@@ -1,17 +1,19 @@
 #include "vips_runtime.hpp"
 
-#include "imgopt/runtime.hpp"
+#include <fcntl.h>
+#include <unistd.h>
+#include <vips/vips.h>
 
 #include <mutex>
-#include <vector>
-#include <vips/vips.h>
+
+#include "imgopt/format.hpp"
+#include "imgopt/runtime.hpp"
 
 namespace imgopt {
 namespace {
 std::once_flag g_once;
 bool g_ok = false;
 std::string g_error;
-std::mutex g_errorMutex;
 }  // namespace
 
 Status initVips(const char* argv0) {
@@ -38,37 +40,6 @@ Status initialize(const char* argv0) { return initVips(argv0); }
 
 std::string libvipsVersion() { return vips_version_string(); }
 
-std::string takeVipsError() {
-    std::lock_guard lock(g_errorMutex);
-    std::string text = vips_error_buffer();
-    vips_error_clear();
-    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-    return text;
-}
-
-std::string takeVipsErrorFor(std::initializer_list<std::string> files) {
-    const std::string all = takeVipsError();
-    std::vector<std::string> names;
-    for (const auto& file : files) {
-        const auto slash = file.find_last_of('/');
-        names.push_back(slash == std::string::npos ? file : file.substr(slash + 1));
-    }
-    std::string kept;
-    std::size_t pos = 0;
-    while (pos < all.size()) {
-        auto end = all.find('\n', pos);
-        if (end == std::string::npos) end = all.size();
-        const std::string line = all.substr(pos, end - pos);
-        for (const auto& name : names)
-            if (!name.empty() && line.find(name) != std::string::npos) {
-                kept += (kept.empty() ? "" : "; ") + line;
-                break;
-            }
-        pos = end + 1;
-    }
-    return kept;
-}
-
 namespace {
 void dropLog(const gchar*, GLogLevelFlags, const gchar*, gpointer) {}
 }  // namespace
@@ -83,10 +54,23 @@ void showLibraryWarnings(bool show) {
 }
 
 std::string findLoader(const std::string& file) {
-    const char* className = vips_foreign_find_load(file.c_str());
-    if (!className) return {};
-    const char* nick = vips_nickname_find(g_type_from_name(className));
-    return nick ? nick : "";
+    // Our own descriptor: a file that cannot be opened (or vanishes) fails here, without libvips.
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return {};
+    VipsSource* source = vips_source_new_from_descriptor(fd);  // holds its own duplicate
+    ::close(fd);
+    if (!source) return {};
+    std::string found;
+    for (const auto& f : allFormats()) {
+        if (f.loader.empty()) continue;
+        const std::string sniffer = std::string(f.loader) + "_source";
+        if (vips_foreign_is_a_source(sniffer.c_str(), source)) {
+            found = f.loader;
+            break;
+        }
+    }
+    g_object_unref(source);
+    return found;
 }
 
 

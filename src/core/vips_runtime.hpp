@@ -1,7 +1,7 @@
 #pragma once
-// libvips inside the core: start-up, error text and threads. The tools see only imgopt/runtime.hpp.
+// libvips inside the core: start-up, loader sniffing and threads; error text is in vips_errors.hpp. The tools
+// see only imgopt/runtime.hpp.
 
-#include <initializer_list>
 #include <string>
 
 #include "imgopt/result.hpp"
@@ -11,15 +11,9 @@ namespace imgopt {
 // The first call initialises libvips (imgopt::initialize() is this); later calls return the first outcome.
 Status initVips(const char* argv0);
 
-// Reads and clears libvips' error buffer. The buffer is process-wide, so callers use this only right after
-// a failing call, and treat the text as a detail.
-std::string takeVipsError();
-
-// Takes and clears the buffer, and returns only the lines that name one of `files` (by file name). Other
-// workers may have appended their own failures meanwhile; those lines must not reach this file's result.
-std::string takeVipsErrorFor(std::initializer_list<std::string> files);
-
-// The nickname ("jpegload") of the loader libvips picks for a file by sniffing its bytes, or "" when none.
+// The nickname ("jpegload") of the registry's loader whose signature check accepts the file's bytes, or ""
+// when none does (or the file cannot be opened). libvips reads through a descriptor we opened, so a missing
+// or vanished file writes nothing to libvips' error buffer (vips_errors.hpp says why that matters).
 std::string findLoader(const std::string& file);
 
 // libvips' worker threads per pipeline. Process-wide in libvips 8.14; set before a pipeline starts.
