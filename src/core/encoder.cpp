@@ -4,6 +4,7 @@
 #include <vips/vips8>
 
 #include "savers.hpp"
+#include "vips_errors.hpp"
 #include "vips_runtime.hpp"
 #include "webp_codec.hpp"
 
@@ -137,6 +138,7 @@ Expected<EncodedImage> encodeImage(const PlannedTask& task, const Options& optio
     if (!out.writable()) return fail(ErrorCode::InputUnsupported, fmt::format("ImgOpt cannot write {}", out.name));
     // A copy shares the flag; its address is what libvips' eval signal and libwebp's hook get.
     CancelToken token = cancel;
+    const VipsCall call;  // libvips' text of a failure is taken only if it is certainly this task's
     try {
         auto request = prepare(task, options, options.qualityFor(task.outputFormat));
         if (!request) return Unexpected(std::move(request).error());

@@ -67,6 +67,7 @@ Expected<ImageHeader> readHeader(const std::filesystem::path& path) {
     h.format = formatFromLoader(h.loader);
     if (h.format == ImageFormat::Unknown) return fail(ErrorCode::InputUnsupported, kNotImage);
 
+    const VipsCall call;
     try {
         // Opening is lazy: only the header is parsed here.
         auto image = vips::VImage::new_from_file(
@@ -81,8 +82,8 @@ Expected<ImageHeader> readHeader(const std::filesystem::path& path) {
         h.interpretation = vips_enum_nick(VIPS_TYPE_INTERPRETATION, image.interpretation());
         h.hasAlpha = image.has_alpha();
         if (h.format == ImageFormat::Heif) h.format = heifKind(path, image);
-    } catch (const vips::VError& e) {
-        const std::string detail = takeVipsError(e);
+    } catch (const vips::VError&) {
+        const std::string detail = takeVipsError();
         return fail(ErrorCode::InputDamaged,
                     fmt::format("cannot read the {} header: the file is damaged or truncated",
                                 formatInfo(h.format).name) +

@@ -1,62 +1,64 @@
 #include "vips_errors.hpp"
 
-#include <algorithm>
+#include <vips/vips.h>
+
 #include <mutex>
+#include <set>
 #include <string_view>
 #include <vector>
 
 namespace imgopt {
 namespace {
 
-std::mutex g_mutex;  // the one lock around libvips' error buffer
+struct Call {
+    bool overlapped = false;  // guarded by g_mutex
+};
 
-std::vector<std::string> lines(std::string_view text) {
-    std::vector<std::string> out;
+std::mutex g_mutex;         // the one lock around libvips' error buffer and the running calls
+std::set<Call*> g_running;  // guarded by g_mutex
+thread_local Call* t_call = nullptr;
+thread_local int t_depth = 0;
+thread_local Call t_storage;
+
+std::string drainLocked() {
+    char* raw = vips_error_buffer_copy();  // takes and clears in one step, under libvips' own lock
+    std::string text = raw ? raw : "";
+    g_free(raw);
+    std::string joined;
     std::size_t pos = 0;
     while (pos < text.size()) {
         auto end = text.find('\n', pos);
-        if (end == std::string_view::npos) end = text.size();
-        if (end > pos) out.emplace_back(text.substr(pos, end - pos));
+        if (end == std::string::npos) end = text.size();
+        if (end > pos) joined += (joined.empty() ? "" : "; ") + text.substr(pos, end - pos);
         pos = end + 1;
     }
-    return out;
-}
-
-// Takes and clears the buffer in one step (vips_error_buffer_copy holds libvips' own lock); needs g_mutex.
-std::vector<std::string> drainLocked() {
-    char* raw = vips_error_buffer_copy();
-    std::vector<std::string> out = lines(raw ? raw : "");
-    g_free(raw);
-    return out;
-}
-
-std::string joined(const std::vector<std::string>& parts) {
-    std::string out;
-    for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
-    return out;
+    return joined;
 }
 
 }  // namespace
 
-std::string takeVipsError(const vips::VError& failure) {
-    std::vector<std::string> wanted = lines(failure.what());
-    std::vector<std::string> mine;
+VipsCall::VipsCall() {
+    if (t_depth++ > 0) return;  // nested: part of the outer call
     std::lock_guard lock(g_mutex);
-    for (auto& line : drainLocked()) {
-        if (auto it = std::find(wanted.begin(), wanted.end(), line); it != wanted.end()) {
-            wanted.erase(it);
-            mine.push_back(std::move(line));
-        } else {
-            // Added after this call failed: another call's, which takes it when it fails.
-            vips_error(nullptr, "%s", line.c_str());
-        }
-    }
-    return joined(mine);
+    t_storage.overlapped = !g_running.empty();
+    if (g_running.empty()) (void)drainLocked();  // left by work that took no text: nobody's
+    for (Call* other : g_running) other->overlapped = true;
+    t_call = &t_storage;
+    g_running.insert(t_call);
+}
+
+VipsCall::~VipsCall() {
+    if (--t_depth > 0) return;
+    std::lock_guard lock(g_mutex);
+    g_running.erase(t_call);
+    t_call = nullptr;
 }
 
 std::string takeVipsError() {
     std::lock_guard lock(g_mutex);
-    return joined(drainLocked());
+    std::string text = drainLocked();
+    if (!t_call || t_call->overlapped) return {};
+    return text;
 }
 
 }  // namespace imgopt

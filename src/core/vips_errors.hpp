@@ -1,23 +1,34 @@
 #pragma once
-// libvips' error text, taken per failure. libvips keeps one error buffer for the whole process and every
-// thread appends to it, so a failure's text is taken once, at the call that failed, under one lock (the only
-// place that reads or clears the buffer), and nothing is ever picked by matching a file name: `a.jpg` would
-// match `data.jpg`, and two `IMG_0001.JPG` in different folders would match each other.
+// libvips' error text, per call and without cross-talk. libvips 8.14 keeps one error buffer for the whole
+// process, and its worker threads append to it for whichever pipeline failed, so a line cannot be told
+// apart by thread or by name (matching file names let `a.jpg` take `data.jpg`'s lines). The rule here:
+// - libvips work whose failure text we want runs inside a VipsCall (a header read, an encode, a
+//   verification); the outermost one on a thread is the call;
+// - a failure's text is taken once, in the catch block of the call that failed, under one lock that every
+//   read and clear of the buffer goes through;
+// - it is kept only when no other call ran at any moment of this one; then every line in the buffer is
+//   this call's. Otherwise it is dropped: the message is ImgOpt's own sentence without libvips' detail,
+//   never another file's words. A call that starts alone first clears what unattributed work left.
+// With several workers most failures overlap another call, so the detail is often left out; the cause
+// (damaged input, full disk, ...) never depends on it.
 //
-// Thread rules: every function may be called from any thread; they serialise on one internal mutex.
+// Thread rules: every function may be called from any thread; one internal mutex guards the buffer and the
+// set of running calls.
 
 #include <string>
-#include <vips/vips8>
 
 namespace imgopt {
 
-// The text of a libvips C++ call that threw `failure`. The VError copied the buffer on the failing thread
-// when the call returned, so lines that other threads add after that are not in it; of its lines, those
-// still in the buffer are this call's, and they leave it. Lines that arrived since stay for their own calls.
-// Lines another failure already took are not repeated. Empty when nothing is left.
-std::string takeVipsError(const vips::VError& failure);
+class VipsCall {
+public:
+    VipsCall();
+    ~VipsCall();
+    VipsCall(const VipsCall&) = delete;
+    VipsCall& operator=(const VipsCall&) = delete;
+};
 
-// The same for a libvips C call that just returned an error: its lines are the buffer as it is now.
+// The text of the failure of this thread's current VipsCall, when it is certainly this call's (see above),
+// or "". Clears the buffer either way. Call it from the catch block of the call that failed.
 std::string takeVipsError();
 
 }  // namespace imgopt

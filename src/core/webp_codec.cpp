@@ -281,8 +281,8 @@ Expected<Bytes> encodeWebp(VImage image, const WebpSettings& settings, const Can
     try {
         if (image.bands() < 3) image = image.colourspace(VIPS_INTERPRETATION_sRGB);
         return encodeFrame(image, settings, token);
-    } catch (const vips::VError& e) {
-        const std::string detail = takeVipsError(e);
+    } catch (const vips::VError&) {
+        const std::string detail = takeVipsError();
         if (token.cancelled()) return fail(ErrorCode::Cancelled, "cancelled");
         return fail(ErrorCode::InputDamaged,
                     "cannot decode the source image: the data is damaged or truncated" +

@@ -1,30 +1,17 @@
 #include <fmt/format.h>
 #include <glib.h>
 
-#include <exception>
 
 #include "savers.hpp"
 #include "vips_errors.hpp"
 
 namespace imgopt::detail {
-namespace {
-
-// saveFailure() is called from a saver's catch block, where the VError in flight carries the text libvips
-// had when the call failed; taking it from there keeps the savers' one-line catch blocks unchanged.
-std::string failureText() {
-    try {
-        if (auto current = std::current_exception()) std::rethrow_exception(current);
-    } catch (const vips::VError& e) {
-        return takeVipsError(e);
-    } catch (...) {
-    }
-    return takeVipsError();
-}
-
-}  // namespace
 
 Unexpected<Error> saveFailure(const SaveRequest& r) {
-    const std::string detail = failureText();
+    // The cause comes first; libvips' later lines say what it did about it ("vips2png: unable to write to
+    // target"), which would blame writing for a damaged input.
+    std::string detail = takeVipsError();
+    detail = detail.substr(0, detail.find("; "));
     if (r.cancel && r.cancel->cancelled()) return fail(ErrorCode::Cancelled, "cancelled");
     std::string message = fmt::format("cannot decode or encode this {} image: the data is damaged or truncated",
                                       formatInfo(r.sourceFormat).name);
