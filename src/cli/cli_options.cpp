@@ -153,6 +153,8 @@ ParseOutcome parseCommandLine(int argc, char** argv) {
     }
 
     CliSettings s;
+    s.quiet = raw.quiet;
+    s.verbose = raw.verbose;
     s.undo = raw.undo;
     if (s.undo) return {std::move(s), 0};
     if (raw.paths.empty()) return usageError("no files or folders given (PATH... is required)");
@@ -165,8 +167,6 @@ ParseOutcome parseCommandLine(int argc, char** argv) {
     if (auto valid = s.options.validate(); !valid) return usageError(valid.error().message);
     for (const auto& p : raw.paths) s.paths.emplace_back(p);
     if (!raw.report.empty()) s.report = raw.report;
-    s.quiet = raw.quiet;
-    s.verbose = raw.verbose;
     return {std::move(s), 0};
 }
 

@@ -1,6 +1,7 @@
 #include "output_planner.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <fmt/format.h>
 #include <unistd.h>
@@ -135,8 +136,12 @@ Expected<PlannedTask> OutputPlanner::plan(const ValidatedTask& v, const std::opt
         return Unexpected(std::move(contained).error());
 
     const fs::path writableFolder = nearestExisting(chosen.parent_path());
+    // The disk's own words, as for a failed write: a read-only mount and a folder without write permission
+    // both leave the output folder read-only for us.
     if (::access(writableFolder.c_str(), W_OK) != 0)
-        return fail(ErrorCode::ReadOnly, fmt::format("cannot write to {}: permission denied", writableFolder.string()));
+        return fail(ErrorCode::ReadOnly,
+                    fmt::format("the output folder is read-only ({}: {})", writableFolder.string(),
+                                errno == EROFS ? "a read-only file system" : "no permission to write"));
 
     auto [w, h] = targetSize(options_.resize, t.header.uprightWidth(), t.header.uprightHeight());
     const FormatInfo& out = formatInfo(t.outputFormat);
