@@ -1,6 +1,7 @@
 #include "imgopt/undo.hpp"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <ctime>
@@ -12,6 +13,12 @@ namespace fs = std::filesystem;
 
 namespace imgopt {
 namespace {
+
+bool sameFile(const fs::path& a, const fs::path& b) {
+    struct stat sa {}, sb {};
+    return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
 
 std::string localTime(std::int64_t ns) {
     const std::time_t t = std::time_t(ns / 1'000'000'000);
@@ -27,6 +34,14 @@ UndoFile undoOne(RunState& state, const TrashRecord& r) {
     std::error_code ec;
     if (!fs::exists(fs::symlink_status(r.entry.file, ec))) {
         f.message = fmt::format("its original is no longer in the Trash ({})", r.entry.file.string());
+        return f;
+    }
+    if (r.written == r.original && sameFile(r.entry.file, r.original)) {
+        // The run stopped between putting the original into the Trash and replacing it: the original never
+        // left, and the Trash only held a second name for it.
+        Trash::discard(r.entry);
+        f.restored = true;
+        (void)state.markRestored(r);
         return f;
     }
     if (!matches(r.written, r.writtenFp)) {

@@ -18,6 +18,7 @@ class QueuePanel;
 class ReportExporter;
 class SettingsPanel;
 class SummaryPanel;
+class UndoRunner;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -38,6 +39,7 @@ public:
     MetricsPanel* metricsPanel() const { return metrics_; }
     SummaryPanel* summaryPanel() const { return summary_; }
     ReportExporter* reportExporter() const { return exporter_; }
+    UndoRunner* undoRunner() const { return undo_; }
     QDockWidget* metricsDock() const { return metricsDock_; }
 
 signals:
@@ -63,6 +65,9 @@ private:
     void openOutputFolder();
     void showPreferences();
     void processNextRows(const QList<int>& rows);
+    void processAgainRows(const QList<int>& rows);
+    void undoLastRun();
+    void onUndoFinished(bool ok, const QString& summary, const QString& details);
     void removeRows(const QList<int>& rows);
     void saveWindowState();
 
@@ -76,6 +81,7 @@ private:
     MetricsPanel* metrics_ = nullptr;
     SummaryPanel* summary_ = nullptr;
     ReportExporter* exporter_;
+    UndoRunner* undo_;
     QDockWidget* settingsDock_ = nullptr;
     QDockWidget* metricsDock_ = nullptr;
     QDockWidget* summaryDock_ = nullptr;
@@ -86,6 +92,7 @@ private:
     QAction* openOutput_ = nullptr;
     QAction* quit_ = nullptr;
     QAction* preferences_ = nullptr;
+    QAction* undoLastRun_ = nullptr;
     QAction* start_ = nullptr;
     QAction* pause_ = nullptr;
     QAction* cancel_ = nullptr;

@@ -1,7 +1,7 @@
 #pragma once
 // QueuePanel: the queue table with its status filter, a one-line notice area and the row context menu.
-// Open and "Show output in folder" are handled here; "Process next" and Remove are requested from outside
-// because they involve the run.
+// Open and "Show output in folder" are handled here; "Process next", "Process again" and Remove are
+// requested from outside because they involve the run.
 
 #include <QWidget>
 
@@ -34,12 +34,14 @@ public:
     QString notice() const;
 
     QAction* processNextAction() const { return processNext_; }
+    QAction* processAgainAction() const { return processAgain_; }
     QAction* removeAction() const { return remove_; }
     QAction* openAction() const { return open_; }
     QAction* showInFolderAction() const { return showInFolder_; }
 
 signals:
     void processNextRequested(const QList<int>& sourceRows);
+    void processAgainRequested(const QList<int>& sourceRows);
     void removeRequested(const QList<int>& sourceRows);
 
 private:
@@ -59,6 +61,7 @@ private:
     QWidget* noticeBar_;
     QLabel* noticeLabel_;
     QAction* processNext_;
+    QAction* processAgain_;
     QAction* remove_;
     QAction* open_;
     QAction* showInFolder_;

@@ -195,3 +195,21 @@ TEST(Scanner, CancelStopsEarly) {
     scanner.scan({dir / "r"}, [&](ScanItem) { ++n; }, &cancel);
     EXPECT_EQ(n, 0u);
 }
+
+TEST(Scanner, FolderRemovedDuringTheScanIsOneErrorAndTheScanGoesOn) {
+    TempDir dir;
+    smallJpeg(dir / "root/a/1.jpg");
+    smallJpeg(dir / "root/b/2.jpg");
+    smallJpeg(dir / "root/b/deep/3.jpg");
+    smallJpeg(dir / "root/c/4.jpg");
+    ScanRun r;
+    Scanner scanner(Options{});
+    // The first file found removes a folder the scan has listed but not entered yet, as a user would.
+    r.summary = scanner.scan({dir / "root"}, [&](ScanItem i) {
+        if (r.items.empty()) fs::remove_all(dir / "root/b");
+        r.items.push_back(std::move(i));
+    });
+    EXPECT_EQ(r.names(dir / "root"), (std::vector<std::string>{"a/1.jpg", "c/4.jpg"}));
+    ASSERT_EQ(r.summary.errors.size(), 1u);
+    EXPECT_NE(r.summary.errors[0].find((dir / "root/b").string()), std::string::npos) << r.summary.errors[0];
+}
