@@ -109,6 +109,12 @@ void ProgressPrinter::result(const TaskResult& r) {
     std::lock_guard lock(mutex_);
     clearLineLocked();
     const std::string in = displayPath(r.input);
+    if (dryRun_ && quietSkip(r) && r.errorCode != ErrorCode::NoSpace && !quiet_) {
+        // A dry run lists what a real run would do: these it would skip.
+        std::fprintf(stdout, "%-14s %s -> %s\n",
+                     r.errorCode == ErrorCode::UpToDate ? "up to date" : "already done", in.c_str(),
+                     r.output ? displayPath(*r.output).c_str() : "-");
+    }
     if (r.status == TaskStatus::Failed) {
         std::fflush(stdout);
         std::fprintf(stderr, "failed        %s: %s\n", in.c_str(), withHint(r.error, r.errorCode).c_str());

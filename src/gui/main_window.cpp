@@ -334,6 +334,11 @@ void MainWindow::onRunFinished(int run) {
     metrics_->setPolling(false);
     if (const auto report = controller_->report()) {
         summary_->showReport(*report);
+        if (!report->notices.empty()) {
+            QStringList notices;
+            for (const auto& n : report->notices) notices << QString::fromStdString(n);
+            queue_->showNotice(notices.join(QLatin1Char(' ')));
+        }
         statusBar()->showMessage(SummaryPanel::summaryLine(report->summary));
         summaryDock_->show();
     }
