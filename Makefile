@@ -6,7 +6,8 @@ JOBS ?= $(shell nproc)
 SANITIZE_DIR ?= build-sanitize
 FUZZ_SECONDS ?= 60
 
-.PHONY: deps configure build run test sanitize-configure asan-test fuzz cli-sample bench screenshot clean format
+.PHONY: deps configure build run test package sanitize-configure asan-test fuzz cli-sample bench screenshot \
+	clean format
 
 deps:
 	@scripts/install-deps.sh
@@ -28,6 +29,10 @@ cli-sample: build
 
 test: build
 	cd $(BUILD_DIR) && QT_QPA_PLATFORM=offscreen ctest --output-on-failure -j $(JOBS) --timeout 600
+
+# The Debian package (CPack): $(BUILD_DIR)/imgopt_VERSION_ARCH.deb. `sudo apt install ./build/imgopt_*.deb`.
+package: build
+	cmake --build $(BUILD_DIR) --target package
 
 # One clang build with AddressSanitizer, UndefinedBehaviorSanitizer and libFuzzer's coverage serves both the
 # sanitized unit tests and the fuzz targets (docs/robustness.md).

@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
     int threads = 1;
     if (const char* env = std::getenv("IMGOPT_BENCH_VIPS_THREADS")) threads = std::max(1, std::atoi(env));
     imgopt::showLibraryWarnings(false);  // e.g. "heifload: ignoring nclx profile" once per AVIF header read
-    imgopt::setVipsThreads(threads);
+    imgopt::setTaskThreads(threads);
     benchmark::AddCustomContext("vips_threads", std::to_string(threads));
     benchmark::AddCustomContext("libvips", imgopt::libvipsVersion());
 

@@ -33,7 +33,7 @@ void start(const char* argv0) {
         std::abort();
     }
     showLibraryWarnings(false);
-    setVipsThreads(1);
+    setTaskThreads(1);
     // The folder goes when the fuzzer exits normally; a crash leaves it for the crash's reproduction.
     std::atexit([] {
         std::error_code ec;

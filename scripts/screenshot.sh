@@ -1,59 +1,57 @@
 #!/usr/bin/env bash
-# Takes the README screenshots: scripts/screenshot.sh BUILD_DIR/bin/imgopt-gui-screenshot
-# Copies ../shared/corpus to a scratch folder (the corpus stays untouched), runs the app on it under Xvfb
-# with auto-start, and lets the app grab its own window once the run has finished. The grabbing is done by
-# imgopt-gui-screenshot (tools/screenshot), the app plus a hook that the shipped imgopt-gui does not have:
-#   docs/screenshot-main.png     the whole main window after the run
-#   docs/screenshot-metrics.png  the metrics panel
-# With ImageMagick's `import`, a full-screen capture is also written to docs/screenshot-screen.png.
+# Takes the README and AppStream screenshots: scripts/screenshot.sh BUILD_DIR/bin/imgopt-gui-screenshot
+# Copies ../shared/corpus to a scratch folder (the corpus stays untouched) and, for each window size, runs the
+# app on it under Xvfb with a fresh configuration: it grabs its empty window first, then queues the corpus,
+# and grabs itself again once the run has finished. The grabbing is done by imgopt-gui-screenshot
+# (tools/screenshot), the app plus a hook that the shipped imgopt-gui does not have:
+#   docs/screenshot-empty.png             the empty window at 1280x800 (README, AppStream default screenshot)
+#   docs/screenshot-main.png              the window after the run at 1280x800
+#   docs/screenshot-metrics.png           the metrics dock after that run
+#   docs/screenshot-empty-1920x1080.png   the same two at 1920x1080
+#   docs/screenshot-main-1920x1080.png
+# IMGOPT_SCREENSHOT_SIZES="1280x800 1920x1080" picks the sizes; the first one gets the unsuffixed names.
 set -euo pipefail
 
 binary=${1:?usage: $0 BUILD_DIR/bin/imgopt-gui-screenshot}
 root=$(cd "$(dirname "$0")/.." && pwd)
 corpus=${IMGOPT_CORPUS:-$root/../shared/corpus}
 out=$root/docs
-size=1400x900
+read -r -a sizes <<<"${IMGOPT_SCREENSHOT_SIZES:-1280x800 1920x1080}"
 
 [ -x "$binary" ] || { echo "screenshot: $binary is not built" >&2; exit 1; }
 [ -d "$corpus" ] || { echo "screenshot: no corpus at $corpus" >&2; exit 1; }
 command -v xvfb-run >/dev/null || { echo "screenshot: xvfb-run is missing (scripts/install-deps.sh)" >&2; exit 1; }
+binary=$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cp -r "$corpus" "$work/corpus"
-chmod -R u+w "$work/corpus"
-mkdir -p "$out" "$work/config"
-
-# A fresh configuration: default settings, auto-start on, default window layout.
-export XDG_CONFIG_HOME=$work/config
-export IMGOPT_SCREENSHOT=$work/main.png
-export IMGOPT_SCREENSHOT_METRICS=$work/metrics.png
-export IMGOPT_SCREENSHOT_SIZE=$size
+mkdir -p "$out"
 export VIPS_WARNING=0
 
-# Runs inside the Xvfb session: waits for the app's own grab, then captures the whole screen too. A separate
-# script because xvfb-run is a /bin/sh script, which drops exported bash functions.
-cat >"$work/inside.sh" <<'INSIDE'
-#!/usr/bin/env bash
-binary=$1 corpus=$2 screen=$3
-"$binary" "$corpus" &
-pid=$!
-for _ in $(seq 1 600); do
-  [ -f "$IMGOPT_SCREENSHOT" ] && break
-  kill -0 "$pid" 2>/dev/null || break
-  sleep 0.2
-done
-if command -v import >/dev/null && [ -f "$IMGOPT_SCREENSHOT" ]; then
-  import -window root "$screen" 2>/dev/null || true
-fi
-wait "$pid"
-INSIDE
-chmod +x "$work/inside.sh"
-IMGOPT_SCREENSHOT_QUIT=1 timeout 300 xvfb-run -a -s "-screen 0 ${size}x24" \
-  "$work/inside.sh" "$(cd "$(dirname "$binary")" && pwd)/$(basename "$binary")" "$work/corpus" "$work/screen.png"
+# One size: a fresh corpus copy and configuration (default settings, auto-start on, default layout).
+shoot() {
+  local size=$1 suffix=$2 dir=$work/$1
+  mkdir -p "$dir/config"
+  cp -r "$corpus" "$dir/corpus"
+  chmod -R u+w "$dir/corpus"
+  XDG_CONFIG_HOME=$dir/config \
+  IMGOPT_SCREENSHOT_EMPTY=$dir/empty.png \
+  IMGOPT_SCREENSHOT=$dir/main.png \
+  IMGOPT_SCREENSHOT_METRICS=$dir/metrics.png \
+  IMGOPT_SCREENSHOT_SIZE=$size \
+  IMGOPT_SCREENSHOT_QUIT=1 \
+    timeout 300 xvfb-run -a -s "-screen 0 ${size}x24" "$binary" "$dir/corpus"
+  for shot in empty main; do
+    [ -f "$dir/$shot.png" ] || { echo "screenshot: the app did not write the $shot screenshot at $size" >&2; exit 1; }
+    cp "$dir/$shot.png" "$out/screenshot-$shot$suffix.png"
+  done
+  [ -z "$suffix" ] && [ -f "$dir/metrics.png" ] && cp "$dir/metrics.png" "$out/screenshot-metrics.png"
+  return 0
+}
 
-[ -f "$work/main.png" ] || { echo "screenshot: the app did not write a screenshot" >&2; exit 1; }
-cp "$work/main.png" "$out/screenshot-main.png"
-[ -f "$work/metrics.png" ] && cp "$work/metrics.png" "$out/screenshot-metrics.png"
-[ -f "$work/screen.png" ] && cp "$work/screen.png" "$out/screenshot-screen.png"
+first=1
+for size in "${sizes[@]}"; do
+  if [ $first = 1 ]; then shoot "$size" ""; else shoot "$size" "-$size"; fi
+  first=0
+done
 echo "screenshot: wrote $(cd "$out" && ls screenshot-*.png | tr '\n' ' ')"

@@ -16,7 +16,6 @@ DE = {
     '<h2>ImgOpt %1</h2><p>Batch image optimizer: drop folders, watch them get smaller.</p>%2':
         '<h2>ImgOpt %1</h2><p>Bilder stapelweise optimieren: Ordner ablegen und zusehen, wie sie kleiner werden.</p>%2',
     'ImgOpt %1\nQt %2 (built with %3)\nlibvips %4': 'ImgOpt %1\nQt %2 (erstellt mit %3)\nlibvips %4',
-    'Drop images or folders anywhere in this window.': 'Bilder oder Ordner irgendwo in diesem Fenster ablegen.',
     'saved %1 (%2 %)': '%1 gespart (%2 %)',
     '%1 left': 'noch %1',
     'paused': 'angehalten',
@@ -67,6 +66,7 @@ DE = {
     'Add Files': 'Dateien hinzufügen',
     'Images (*.jpg *.jpeg *.png *.webp *.avif *.heic *.heif *.tif *.tiff *.gif);;All files (*)':
         'Bilder (*.jpg *.jpeg *.png *.webp *.avif *.heic *.heif *.tif *.tiff *.gif);;Alle Dateien (*)',
+    'Images (%1);;All files (*)': 'Bilder (%1);;Alle Dateien (*)',
     'Add Folder': 'Ordner hinzufügen',
     'No output has been written yet.': 'Es wurde noch keine Ausgabe geschrieben.',
     'Preset applied.': 'Vorlage angewendet.',
@@ -138,6 +138,15 @@ DE = {
     '%1: %2': '%1: %2',
     '%1\n→ %2': '%1\n→ %2',
     'S&how:': '&Anzeigen:',
+    'Preview': 'Vorschau',
+    'Drop images or folders here': 'Bilder oder Ordner hier ablegen',
+    '&Add Files…': 'Dateien hin&zufügen …',
+    '%1 files, one by one or whole folders': 'Dateien im Format %1, einzeln oder als ganze Ordner',
+    'Release to add them to the queue': 'Loslassen, um sie der Warteschlange hinzuzufügen',
+    'Only files and folders on this computer can be added':
+        'Nur Dateien und Ordner auf diesem Computer können hinzugefügt werden',
+    'Throughput, memory, batch sizes and worker load are charted here once a run starts.':
+        'Sobald ein Durchlauf startet, zeigen Diagramme hier Durchsatz, Speicher, Stapelgrößen und Auslastung der Worker.',
     'All files': 'Alle Dateien',
     'Dismiss': 'Ausblenden',
     'Process &Next': 'Als &Nächstes bearbeiten',

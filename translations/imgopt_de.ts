@@ -126,6 +126,33 @@ libvips %4</translation>
     </message>
 </context>
 <context>
+    <name>imgopt::gui::DropZone</name>
+    <message>
+        <source>Drop images or folders here</source>
+        <translation>Bilder oder Ordner hier ablegen</translation>
+    </message>
+    <message>
+        <source>&amp;Add Files…</source>
+        <translation>Dateien hin&amp;zufügen …</translation>
+    </message>
+    <message>
+        <source>Add F&amp;older…</source>
+        <translation>&amp;Ordner hinzufügen …</translation>
+    </message>
+    <message>
+        <source>%1 files, one by one or whole folders</source>
+        <translation>Dateien im Format %1, einzeln oder als ganze Ordner</translation>
+    </message>
+    <message>
+        <source>Release to add them to the queue</source>
+        <translation>Loslassen, um sie der Warteschlange hinzuzufügen</translation>
+    </message>
+    <message>
+        <source>Only files and folders on this computer can be added</source>
+        <translation>Nur Dateien und Ordner auf diesem Computer können hinzugefügt werden</translation>
+    </message>
+</context>
+<context>
     <name>imgopt::gui::MainWindow</name>
     <message>
         <source>ImgOpt</source>
@@ -212,10 +239,6 @@ libvips %4</translation>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <source>Metrics</source>
-        <translation>Messwerte</translation>
-    </message>
-    <message>
         <source>Summary</source>
         <translation>Zusammenfassung</translation>
     </message>
@@ -294,6 +317,17 @@ libvips %4</translation>
     <message>
         <source>Undo Last Run</source>
         <translation>Letzten Durchlauf rückgängig machen</translation>
+    </message>
+</context>
+<context>
+    <name>imgopt::gui::MetricsDock</name>
+    <message>
+        <source>Metrics</source>
+        <translation>Messwerte</translation>
+    </message>
+    <message>
+        <source>Throughput, memory, batch sizes and worker load are charted here once a run starts.</source>
+        <translation>Sobald ein Durchlauf startet, zeigen Diagramme hier Durchsatz, Speicher, Stapelgrößen und Auslastung der Worker.</translation>
     </message>
 </context>
 <context>
@@ -546,6 +580,10 @@ libvips %4</translation>
 Process Again (in the row's menu) redoes it.</source>
         <translation>%1
 Erneut bearbeiten (im Menü der Zeile) wiederholt es.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "imgopt/memory_probe.hpp"
@@ -33,14 +34,15 @@ struct EngineCallbacks {
     std::function<void()> onFinished;                        // all known work has a result
 };
 
-// How much memory the tasks admitted at once may take together.
+// How much memory the tasks running at once may take together (their summed estimates).
 struct BatchBudgetPolicy {
+    // This fraction of the memory really there: MemAvailable, or the cgroup's limit minus its usage when that
+    // is smaller (the probe gives the smaller of the two).
     double fractionOfAvailable = 0.5;
-    // Never plan more than this at once, however much is free: with the process's own ~40 MB this keeps a
-    // batch of large images near 300 MB peak RSS (docs/benchmarks.md).
-    std::uint64_t capBytes = 256ull << 20;
-    std::uint64_t floorBytes = 64ull << 20;    // below this, run one task at a time anyway
-    int maxBatchSize = 0;                      // 0 = 4 x workers
+    // A cap on the whole process's memory, for users and tests: IMGOPT_MEMORY_LIMIT=SIZE in the environment
+    // when not set here. The tasks' budget is then the cap minus what the process used before its first task.
+    std::optional<std::uint64_t> memoryLimitBytes;
+    std::uint64_t floorBytes = 64ull << 20;    // the budget from available memory never goes below this
 };
 
 struct EngineConfig {

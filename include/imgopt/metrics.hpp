@@ -22,10 +22,17 @@ struct BatchRecord {
     int finished = 0;
 };
 
-struct TaskSample {                    // one finished task, for throughput over time
+struct TaskSample {                    // one finished task, for throughput and the workers' timeline
     double endSeconds = 0;
     std::uint64_t inputBytes = 0;
     TaskStatus status = TaskStatus::Failed;
+    TaskId id = 0;
+    ImageFormat inputFormat = ImageFormat::Unknown;
+    int worker = -1;                   // -1 when it never ran on a worker (failed validation, skipped)
+    double startSeconds = -1;
+    int validateWorker = -1;
+    double validateStart = -1;
+    double validateEnd = -1;
 };
 
 struct MetricsSnapshot {
@@ -35,7 +42,8 @@ struct MetricsSnapshot {
     std::uint64_t currentBudgetBytes = 0;
     int workers = 0;
     int vipsThreadsPerWorker = 0;
-    std::vector<double> workerBusySeconds;
+    std::vector<double> workerBusySeconds;       // running encode tasks
+    std::vector<double> workerValidateSeconds;   // validating files (reading headers)
     std::vector<int> workerActive;     // 1 while a worker runs a task
     std::vector<BatchRecord> batches;
     std::vector<MemorySample> memory;

@@ -44,7 +44,8 @@ struct RunReport {
     std::vector<MemorySample> memory;
     int workers = 0;
     int vipsThreadsPerWorker = 0;
-    std::vector<double> workerBusySeconds;
+    std::vector<double> workerBusySeconds;       // encoding
+    std::vector<double> workerValidateSeconds;   // validating
     SystemInfo system;
     Percentiles processSeconds;
     Percentiles queueWaitSeconds;

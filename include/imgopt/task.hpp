@@ -84,6 +84,13 @@ struct TaskTimings {
     double encodeSeconds = 0;        // decode + process + encode, streamed together by libvips
     double writeSeconds = 0;         // verify + rename/copy
     double processSeconds = 0;       // everything from the worker picking it up to the result
+    // When it happened, in seconds since the run started, and on which worker; -1 when it did not happen.
+    // The workers' timeline of the report and the metrics panel is drawn from these.
+    double validateStart = -1;
+    double validateEnd = -1;
+    int validateWorker = -1;
+    double start = -1;               // the encode task on TaskResult::worker
+    double end = -1;
 };
 
 // The outcome of one input file. Passed by value to callbacks, the report and the views.
@@ -104,7 +111,8 @@ struct TaskResult {
     TaskTimings timings;
     int worker = -1;
     int priority = 0;
-    std::uint64_t batch = 0;         // 1-based batch number, 0 when never scheduled
+    std::uint64_t batch = 0;         // 1-based admission round, 0 when never scheduled
+    std::uint64_t estimatedBytes = 0;  // the memory model's estimate it was admitted with; 0 when not planned
 };
 
 }  // namespace imgopt

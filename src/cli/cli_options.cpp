@@ -4,11 +4,13 @@
 #include <fmt/format.h>
 #include <iostream>
 #include <map>
+#include <memory>
 
 #include "imgopt/preset.hpp"
 #include "imgopt/report_writer.hpp"
 #include "imgopt/runtime.hpp"
 #include "imgopt/version.hpp"
+#include "man_page.hpp"
 
 namespace imgopt::cli {
 namespace {
@@ -127,6 +129,22 @@ void apply(const CLI::App& app, const RawOptions& raw, Options& o) {
     if (raw.force) o.force = true;
 }
 
+// The one definition of the command line: parsing, --help and the man page (man_page.cpp) all read it.
+// The options write into `raw`, which must outlive the App.
+std::unique_ptr<CLI::App> buildApp(RawOptions& raw) {
+    auto app = std::make_unique<CLI::App>(
+        "ImgOpt: makes folders of images smaller without losing quality or data.\n"
+        "Outputs go to an optimized/ folder beside each source unless told otherwise;\n"
+        "an output is never larger than its input unless --allow-larger is given.",
+        "imgopt");
+    app->set_version_flag("--version", fmt::format("imgopt {} (libvips {})", kVersion, libvipsVersion()));
+    app->get_formatter()->column_width(36);
+    addRunOptions(*app, raw);
+    addOutputOptions(*app, raw);
+    addPlacementOptions(*app, raw);
+    return app;
+}
+
 ParseOutcome usageError(const std::string& message) {
     std::cerr << "imgopt: " << message << "\n";
     return {std::nullopt, 2};
@@ -135,16 +153,9 @@ ParseOutcome usageError(const std::string& message) {
 }  // namespace
 
 ParseOutcome parseCommandLine(int argc, char** argv) {
-    CLI::App app{"ImgOpt: makes folders of images smaller without losing quality or data.\n"
-                 "Outputs go to an optimized/ folder beside each source unless told otherwise;\n"
-                 "an output is never larger than its input unless --allow-larger is given.",
-                 "imgopt"};
-    app.set_version_flag("--version", fmt::format("imgopt {} (libvips {})", kVersion, libvipsVersion()));
-    app.get_formatter()->column_width(36);
     RawOptions raw;
-    addRunOptions(app, raw);
-    addOutputOptions(app, raw);
-    addPlacementOptions(app, raw);
+    const std::unique_ptr<CLI::App> built = buildApp(raw);
+    CLI::App& app = *built;
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -168,6 +179,11 @@ ParseOutcome parseCommandLine(int argc, char** argv) {
     for (const auto& p : raw.paths) s.paths.emplace_back(p);
     if (!raw.report.empty()) s.report = raw.report;
     return {std::move(s), 0};
+}
+
+std::string manPage() {
+    RawOptions raw;
+    return renderManPage(*buildApp(raw), kVersion);
 }
 
 }  // namespace imgopt::cli

@@ -26,4 +26,7 @@ struct ParseOutcome {
 
 ParseOutcome parseCommandLine(int argc, char** argv);
 
+// imgopt(1) in roff, written from the same option definitions parseCommandLine() and --help use.
+std::string manPage();
+
 }  // namespace imgopt::cli

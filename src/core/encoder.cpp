@@ -45,6 +45,18 @@ std::pair<int, int> thumbnailBox(const PlannedTask& task, const Options& options
     return {kHuge, kHuge};
 }
 
+// True when the loaded image is already what thumbnail would make of it at full size: upright, in a colour
+// space no conversion touches (thumbnail turns only CMYK and, in `none` mode, profiles into sRGB), and from
+// a loader whose output needs no further handling (HEIF and multi-page files go through thumbnail).
+bool loadsAsIs(const PlannedTask& task, const Options& options) {
+    const auto& h = task.header;
+    const bool plainFormat =
+        h.format == ImageFormat::Jpeg || h.format == ImageFormat::Png || h.format == ImageFormat::Tiff;
+    const bool plainColour = h.interpretation == "srgb" || h.interpretation == "b-w" || h.interpretation == "rgb16" ||
+                             h.interpretation == "grey16";
+    return plainFormat && plainColour && h.orientation == 1 && h.pages == 1 && options.metadata != MetadataMode::None;
+}
+
 // Throws vips::VError (caught by encodeImage) or returns an Error from the WebP decoder.
 Expected<VImage> loadUpright(const PlannedTask& task, const Options& options) {
     auto [bw, bh] = thumbnailBox(task, options);
@@ -61,7 +73,20 @@ Expected<VImage> loadUpright(const PlannedTask& task, const Options& options) {
             return (*still)->thumbnail_image(bw, opts);
         }
     }
-    auto source = vips::VSource::new_from_file(task.source.path.c_str());
+    auto opened = openSource(task.source.path);
+    if (!opened) return Unexpected(std::move(opened).error());
+    const vips::VSource& source = *opened;
+    if (fullSize && loadsAsIs(task, options)) {
+        // Nothing for thumbnail to do: it would read the header a second time only to find that out, which
+        // on a 96x64 image is a fifth of the work (docs/benchmarks.md, "Per-file cost").
+        VImage image;
+        VImage::call(task.header.loader.c_str(), VImage::option()
+                                                     ->set("source", source)
+                                                     ->set("access", VIPS_ACCESS_SEQUENTIAL)
+                                                     ->set("fail_on", VIPS_FAIL_ON_TRUNCATED)
+                                                     ->set("out", &image));
+        return image;
+    }
     auto opts = VImage::option()
                     ->set("height", bh)
                     ->set("size", VIPS_SIZE_DOWN)

@@ -3,10 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <utility>
 
 #include "engine_impl.hpp"
+#include "batch_sizer.hpp"
 #include "imgopt/version.hpp"
 #include "process_memory.hpp"
 #include "report_builder.hpp"
@@ -34,8 +37,18 @@ BatchEngine::Impl::Impl(Options options, EngineConfig config, EngineCallbacks ca
       workers_(workerCount(config_, options_)), metrics_(workers_, vipsThreadsPerWorker(workers_)),
       scanner_(options_), planner_(options_) {
     (void)initVips(nullptr);
-    if (config_.budget.maxBatchSize <= 0) config_.budget.maxBatchSize = 4 * workers_;
-    setVipsThreads(vipsThreadsPerWorker(workers_));
+    if (!config_.budget.memoryLimitBytes) {
+        if (const char* limit = std::getenv("IMGOPT_MEMORY_LIMIT"); limit && *limit) {
+            config_.budget.memoryLimitBytes = parseMemorySize(limit);
+            if (!config_.budget.memoryLimitBytes)
+                std::fprintf(stderr, "imgopt: ignoring IMGOPT_MEMORY_LIMIT=%s (expected a size such as 400M or 2G)\n",
+                             limit);
+        }
+    }
+    lastSample_ = probe_->sample();
+    sampledAt_ = std::chrono::steady_clock::now();
+    baselineRss_ = lastSample_.rssBytes;
+    setTaskThreads(vipsThreadsPerWorker(workers_));
     openRunState();
     pool_ = std::make_unique<WorkerPool>(workers_);
     scanThread_ = std::thread([this] { scanLoop(); });
@@ -70,7 +83,7 @@ void BatchEngine::Impl::scanLoop() {
         if (finishedLocked()) {
             lock.unlock();
             changed_.notify_all();
-            if (callbacks_.onFinished) callbacks_.onFinished();
+            callSafely(callbacks_.onFinished);
             lock.lock();
         }
     }
@@ -83,7 +96,7 @@ void BatchEngine::Impl::scanOne(const std::vector<std::filesystem::path>& paths,
             paths,
             [&](ScanItem item) {
                 metrics_.addScanned(1);
-                if (callbacks_.onScanned) callbacks_.onScanned(item);
+                callSafely(callbacks_.onScanned, item);
                 std::lock_guard inner(mutex_);
                 ++known_;
                 // The drop's priority reaches the task when it is planned, like a raised one.
@@ -96,8 +109,8 @@ void BatchEngine::Impl::scanOne(const std::vector<std::filesystem::path>& paths,
         // The scanner reports unreadable paths itself; anything else must not end the scan thread.
         summary.errors.push_back(std::string("the scan stopped early: ") + e.what());
     }
-    if (callbacks_.onScanDone) callbacks_.onScanDone(summary);
-    if (callbacks_.onProgress) callbacks_.onProgress(progress());
+    callSafely(callbacks_.onScanDone, summary);
+    callSafely(callbacks_.onProgress, progress());
     std::lock_guard lock(mutex_);
     scanSummaries_.push_back(std::move(summary));
 }
@@ -146,6 +159,10 @@ void BatchEngine::resume() {
     }
     d_->metrics_.resume();
     d_->pool_->resume();
+    {
+        std::unique_lock lock(d_->mutex_);
+        d_->admitLocked(lock);
+    }
     d_->changed_.notify_all();
 }
 
@@ -186,7 +203,7 @@ bool BatchEngine::raisePriority(TaskId id, int priority) {
             t.priority = priority;
             d.ready_.insert(std::upper_bound(d.ready_.begin(), d.ready_.end(), t, byPriority), std::move(t));
             d.urgent_ = true;
-            d.changed_.notify_all();
+            d.changed_.notify_all();  // the scheduler admits it, outside this call
             return true;
         }
         for (auto it = d.toValidate_.begin(); it != d.toValidate_.end(); ++it) {
@@ -278,6 +295,7 @@ RunReport BatchEngine::report() const {
     r.workers = m.workers;
     r.vipsThreadsPerWorker = m.vipsThreadsPerWorker;
     r.workerBusySeconds = m.workerBusySeconds;
+    r.workerValidateSeconds = m.workerValidateSeconds;
     r.peakRssBytes = std::max(m.peakRssBytes, peakRssSinceReset().value_or(0));
     r.system = currentSystem();
     // Wall time ends at the last result, not at the moment the report is asked for, and leaves pauses out.

@@ -6,6 +6,8 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>
+#include <exception>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -13,6 +15,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "cancel_token.hpp"
@@ -29,6 +32,20 @@
 #include "worker_pool.hpp"
 
 namespace imgopt {
+
+// A callback is the tool's code; one that throws must not stop the engine from counting the result, waking
+// wait() or finishing the run. Its message goes to stderr, as nothing else can receive it.
+template <typename F, typename... Args>
+void callSafely(const F& callback, const Args&... args) {
+    if (!callback) return;
+    try {
+        callback(args...);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "imgopt: an engine callback threw: %s\n", e.what());
+    } catch (...) {
+        std::fprintf(stderr, "imgopt: an engine callback threw\n");
+    }
+}
 
 // Admission order: higher priority first; within a priority the largest task first, so it never runs alone
 // at the end of a run while the other workers idle; then scan order.
@@ -59,8 +76,9 @@ public:
     void onValidated(TaskId id, std::shared_ptr<Validated> v);
     void planInOrder(std::vector<TaskResult>& toDeliver, std::vector<PlannedTask>& planned);  // needs mutex_
     void schedulerLoop();
-    bool settleFirstBatch(std::unique_lock<std::mutex>& lock);
-    void admitBatch(std::unique_lock<std::mutex>& lock);
+    bool settling(std::chrono::steady_clock::time_point now);  // needs mutex_
+    void admitLocked(std::unique_lock<std::mutex>& lock);
+    std::uint64_t budgetLocked(std::unique_lock<std::mutex>& lock);
     void submitEncode(std::shared_ptr<PlannedTask> task, std::uint64_t batch, double admittedAt);
     void runEncode(const PlannedTask& task, std::uint64_t batch, int worker, double admittedAt,
                    std::atomic<bool>& settled);
@@ -106,11 +124,19 @@ public:
     bool stopping_ = false;                            // guarded by mutex_
     bool paused_ = false;                              // guarded by mutex_
     bool urgent_ = false;                              // a raised task waits in ready_; guarded by mutex_
-    int headPassed_ = 0;                               // batches that passed over ready_'s first task
-    std::optional<std::chrono::steady_clock::time_point> settleDeadline_;  // the scheduler thread's own
-    std::vector<TaskResult> results_;                                      // guarded by mutex_
-    std::vector<ScanSummary> scanSummaries_;                               // guarded by mutex_
-    std::vector<std::string> notices_;                                     // guarded by mutex_
+    int headPassed_ = 0;                               // admissions that passed over ready_'s first task
+    std::optional<std::chrono::steady_clock::time_point> settleDeadline_;  // guarded by mutex_
+    MemorySample lastSample_;                          // the latest probe for admission; guarded by mutex_
+    std::chrono::steady_clock::time_point sampledAt_{};  // guarded by mutex_
+    std::uint64_t baselineRss_ = 0;                    // the process before its first task
+    struct ValidationSpan {
+        double start = -1, end = -1;
+        int worker = -1;
+    };
+    std::unordered_map<TaskId, ValidationSpan> validationSpans_;  // until the file's result; guarded by mutex_
+    std::vector<TaskResult> results_;                  // guarded by mutex_
+    std::vector<ScanSummary> scanSummaries_;           // guarded by mutex_
+    std::vector<std::string> notices_;                 // guarded by mutex_
     std::thread scanThread_, schedulerThread_, samplerThread_;
 };
 

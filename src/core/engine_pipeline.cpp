@@ -19,6 +19,13 @@ constexpr std::chrono::milliseconds kSettleTime{200};
 // Validation jobs go ahead of encodes: they are short and keep the next batch ready.
 constexpr int kValidatePriority = INT_MAX / 2;
 
+// Below this many pixels a task runs on one libvips thread (docs/benchmarks.md, "Per-file cost").
+constexpr std::uint64_t kSmallImagePixels = 1'000'000;
+
+// How often admission probes memory again: when tasks wait for memory to free up, and at most this often
+// while tasks stream through.
+constexpr std::chrono::milliseconds kMemoryRecheck{100};
+
 }  // namespace
 
 bool byPriority(const PlannedTask& a, const PlannedTask& b) {
@@ -34,9 +41,24 @@ void BatchEngine::Impl::submitValidations() {
         auto shared = std::make_shared<ScanItem>(std::move(toValidate_.front().first));
         toValidate_.pop_front();
         ++validating_;
+        // Exactly one of the job and the fallback answers the file: a validation that threw is answered by
+        // the fallback; a job that threw after answering (in a callback) already was.
+        auto settled = std::make_shared<std::atomic<bool>>(false);
         pool_->submit(
-            [this, shared](int) { onValidated(shared->id, checkAndValidate(*shared)); }, kValidatePriority, 0,
-            [this, shared](const Error& e) {
+            [this, shared, settled](int worker) {
+                const double start = metrics_.now();
+                auto outcome = checkAndValidate(*shared);
+                const double end = metrics_.now();
+                metrics_.validationFinished(worker, end - start);
+                {
+                    std::lock_guard lock(mutex_);
+                    validationSpans_[shared->id] = ValidationSpan{start, end, worker};
+                }
+                if (!settled->exchange(true)) onValidated(shared->id, std::move(outcome));
+            },
+            kValidatePriority, 0,
+            [this, shared, settled](const Error& e) {
+                if (settled->exchange(true)) return;
                 // Dropped by cancel (Cancelled) or the validation threw (Internal): either way the file gets a
                 // result, in its turn.
                 const bool cancelled = e.code == ErrorCode::Cancelled;
@@ -60,16 +82,17 @@ void BatchEngine::Impl::onValidated(TaskId id, std::shared_ptr<Validated> v) {
     std::vector<TaskResult> toDeliver;
     std::vector<PlannedTask> planned;
     {
-        std::lock_guard lock(mutex_);
+        std::unique_lock lock(mutex_);
         --validating_;
         reorder_[id] = std::move(v);
         planInOrder(toDeliver, planned);
         submitValidations();
+        if (!planned.empty()) admitLocked(lock);
     }
     changed_.notify_all();
     sweepTargetFolders(planned, toDeliver);
     for (const auto& p : planned)
-        if (callbacks_.onPlanned) callbacks_.onPlanned(p);
+        callSafely(callbacks_.onPlanned, p);
     for (auto& r : toDeliver) deliver(std::move(r));
 }
 
@@ -133,72 +156,83 @@ void BatchEngine::Impl::planInOrder(std::vector<TaskResult>& toDeliver, std::vec
     }
 }
 
-// At the start of a run, lets validation catch up with the scan for a moment, so that largest-first sees the
-// whole drop rather than its first few files; otherwise the biggest image of a small drop, validated behind
-// the first encodes, started last and ran alone (docs/benchmarks.md, run G). True while still waiting.
-bool BatchEngine::Impl::settleFirstBatch(std::unique_lock<std::mutex>& lock) {
-    auto& deadline = settleDeadline_;
+// At the start of a run (and whenever nothing runs), admission waits a moment for validation to catch up with
+// the scan, so that largest-first sees the whole drop rather than its first few files; otherwise the biggest
+// image of a small drop, validated behind the first encodes, started last and ran alone (docs/benchmarks.md,
+// run G). True while that wait lasts.
+bool BatchEngine::Impl::settling(std::chrono::steady_clock::time_point now) {
     if (inFlightTasks_ != 0 || urgent_ || validationSettledLocked()) {
-        deadline.reset();
+        settleDeadline_.reset();
         return false;
     }
-    if (!deadline) deadline = std::chrono::steady_clock::now() + kSettleTime;
-    if (std::chrono::steady_clock::now() >= *deadline) {
-        deadline.reset();
-        return false;
-    }
-    changed_.wait_until(lock, *deadline, [this] { return stopping_ || urgent_ || validationSettledLocked(); });
-    return true;
+    if (!settleDeadline_) settleDeadline_ = now + kSettleTime;
+    return now < *settleDeadline_;
 }
 
 void BatchEngine::Impl::schedulerLoop() {
     std::unique_lock lock(mutex_);
     for (;;) {
-        // Refill when the running set has drained to one task per worker, so workers never idle while the
-        // next batch is chosen, yet each batch is a real group admitted under one fresh budget.
-        // A task raised by "Process next" is admitted at once, even while paused, so that it sits in the
-        // pool's priority queue ahead of tasks admitted earlier instead of waiting behind them.
-        changed_.wait(lock, [this] {
-            return stopping_ || (!ready_.empty() && (urgent_ || (!paused_ && inFlightTasks_ <= workers_)));
-        });
+        // Workers admit the next task themselves as they finish one; this thread covers the rest: the first
+        // admission after the settle wait, a "Process next" while paused, and memory that frees up.
+        if (settleDeadline_)
+            changed_.wait_until(lock, *settleDeadline_);
+        else
+            changed_.wait_for(lock, kMemoryRecheck);
         if (stopping_) return;
-        if (settleFirstBatch(lock)) continue;  // re-check pause, stop and the queue
-        admitBatch(lock);
+        admitLocked(lock);
     }
 }
 
-void BatchEngine::Impl::admitBatch(std::unique_lock<std::mutex>& lock) {
-    lock.unlock();
-    const MemorySample sample = probe_->sample();
-    const std::uint64_t budget = batchBudget(sample, config_.budget);
-    lock.lock();
-    if (ready_.empty() || cancel_.cancelled()) return;
-    const bool urgent = std::exchange(urgent_, false);
-    std::size_t room = std::size_t(std::max(0, config_.budget.maxBatchSize - inFlightTasks_));
-    if (urgent) room = 1;  // only the raised task, which now heads ready_
-    std::vector<std::uint64_t> estimates;
-    for (std::size_t i = 0; i < ready_.size() && i < room; ++i) estimates.push_back(ready_[i].estimatedBytes);
-    const auto chosen = admitSelection(estimates, budget, inFlightBytes_, room, urgent || headPassed_ >= 2);
-    if (chosen.empty()) {
-        // Over budget: wait for a running task to finish (it notifies), then probe again.
-        changed_.wait(lock, [this, inFlight = inFlightTasks_] { return stopping_ || inFlightTasks_ < inFlight; });
-        return;
+// The latest memory sample, refreshed when older than kMemoryRecheck: probing reads four /proc and cgroup
+// files, too much to do for each of 10,000 tiny images.
+std::uint64_t BatchEngine::Impl::budgetLocked(std::unique_lock<std::mutex>& lock) {
+    const auto now = std::chrono::steady_clock::now();
+    if (now - sampledAt_ >= kMemoryRecheck) {
+        lock.unlock();
+        const MemorySample fresh = probe_->sample();
+        lock.lock();
+        lastSample_ = fresh;
+        sampledAt_ = now;
     }
-    // A head task passed over twice holds the line until it fits, so it cannot starve.
-    headPassed_ = chosen.front() == 0 ? 0 : headPassed_ + 1;
-    std::vector<PlannedTask> batch;
-    for (auto it = chosen.rbegin(); it != chosen.rend(); ++it) {
-        batch.insert(batch.begin(), std::move(ready_[*it]));
-        ready_.erase(ready_.begin() + std::ptrdiff_t(*it));
+    return batchBudget(lastSample_, config_.budget, baselineRss_);
+}
+
+// Admits planned tasks while a worker is free and their estimates fit the budget: called by a worker as it
+// finishes a task, after planning, on resume and by the scheduler thread. A task raised by "Process next" is
+// admitted at once, even while paused or with every worker busy, so that it sits in the pool's priority queue
+// ahead of everything admitted before it.
+void BatchEngine::Impl::admitLocked(std::unique_lock<std::mutex>& lock) {
+    while (!ready_.empty() && !cancel_.cancelled() && !stopping_) {
+        const bool urgent = urgent_;
+        if (!urgent && (paused_ || inFlightTasks_ >= workers_)) return;
+        if (settling(std::chrono::steady_clock::now())) {
+            changed_.notify_all();  // the scheduler thread wakes at the deadline
+            return;
+        }
+        const std::uint64_t budget = budgetLocked(lock);
+        if (ready_.empty() || cancel_.cancelled()) return;
+        const std::size_t slots = urgent ? 1 : std::size_t(workers_ - inFlightTasks_);
+        // First fit over the head of the queue; a task passed over twice holds the line so it cannot starve.
+        std::vector<std::uint64_t> estimates;
+        for (std::size_t i = 0; i < ready_.size() && i < slots + 16; ++i) estimates.push_back(ready_[i].estimatedBytes);
+        const auto chosen = admitSelection(estimates, budget, inFlightBytes_, slots, urgent || headPassed_ >= 2);
+        if (chosen.empty()) return;  // over budget: a finishing task or the scheduler's recheck tries again
+        urgent_ = false;
+        headPassed_ = chosen.front() == 0 ? 0 : headPassed_ + 1;
+        std::vector<PlannedTask> admitted;
+        for (auto it = chosen.rbegin(); it != chosen.rend(); ++it) {
+            admitted.insert(admitted.begin(), std::move(ready_[*it]));
+            ready_.erase(ready_.begin() + std::ptrdiff_t(*it));
+        }
+        std::uint64_t sum = 0;
+        for (const auto& t : admitted) sum += t.estimatedBytes;
+        inFlightBytes_ += sum;
+        inFlightTasks_ += int(admitted.size());
+        submitValidations();
+        const std::uint64_t round = metrics_.beginBatch(int(admitted.size()), sum, budget, lastSample_.availableBytes);
+        const double admittedAt = metrics_.now();
+        for (auto& t : admitted) submitEncode(std::make_shared<PlannedTask>(std::move(t)), round, admittedAt);
     }
-    std::uint64_t sum = 0;
-    for (const auto& t : batch) sum += t.estimatedBytes;
-    inFlightBytes_ += sum;
-    inFlightTasks_ += int(batch.size());
-    submitValidations();
-    const std::uint64_t number = metrics_.beginBatch(int(batch.size()), sum, budget, sample.availableBytes);
-    const double admittedAt = metrics_.now();
-    for (auto& t : batch) submitEncode(std::make_shared<PlannedTask>(std::move(t)), number, admittedAt);
 }
 
 void BatchEngine::Impl::submitEncode(std::shared_ptr<PlannedTask> task, std::uint64_t batch, double admittedAt) {
@@ -221,11 +255,14 @@ void BatchEngine::Impl::submitEncode(std::shared_ptr<PlannedTask> task, std::uin
         });
 }
 
+// A finished (or dropped) task frees its slot and its memory, and the next task that fits is admitted at
+// once, on this thread: a worker never waits for a round to drain or for another thread to wake.
 void BatchEngine::Impl::releaseInFlight(const PlannedTask& task) {
     {
-        std::lock_guard lock(mutex_);
+        std::unique_lock lock(mutex_);
         inFlightBytes_ -= task.estimatedBytes;
         --inFlightTasks_;
+        admitLocked(lock);
     }
     changed_.notify_all();
 }
@@ -235,7 +272,15 @@ void BatchEngine::Impl::runEncode(const PlannedTask& task, std::uint64_t batch, 
     const double startedAt = metrics_.now();
     metrics_.taskStarted(worker);
     // A task that runs alone (a huge image, or the last of a run) gets every core.
-    setVipsThreads(std::max(1, cores_ / std::max(1, pool_->running())));
+    int running = 1;
+    {
+        std::lock_guard lock(mutex_);
+        running = std::max(1, inFlightTasks_);
+    }
+    // A small image gets one: a pipeline's thread pool costs more to start and hand work across than a
+    // few hundred thousand pixels take to process.
+    const bool small = task.header.pixels() < kSmallImagePixels;
+    setTaskThreads(small ? 1 : std::max(1, cores_ / running));
     TaskResult r = cancel_.cancelled()
                        ? skippedResult(task.source, task.header.format, Error{ErrorCode::Cancelled, "cancelled"})
                        : runTask(task, options_, cancel_, context_);
@@ -244,6 +289,8 @@ void BatchEngine::Impl::runEncode(const PlannedTask& task, std::uint64_t batch, 
     r.priority = task.priority;
     r.timings.queueWaitSeconds = startedAt - admittedAt;
     const double endedAt = metrics_.now();
+    r.timings.start = startedAt;
+    r.timings.end = endedAt;
     metrics_.taskFinished(worker, endedAt - startedAt);
     if (settled.exchange(true)) return;
     metrics_.batchTaskFinished(batch, endedAt);
@@ -264,6 +311,16 @@ void BatchEngine::Impl::samplerLoop() {
 }
 
 void BatchEngine::Impl::deliver(TaskResult result) {
+    {
+        std::lock_guard lock(mutex_);
+        if (auto span = validationSpans_.find(result.id); span != validationSpans_.end()) {
+            result.timings.validateStart = span->second.start;
+            result.timings.validateEnd = span->second.end;
+            result.timings.validateWorker = span->second.worker;
+            validationSpans_.erase(span);
+        }
+    }
+    // Recorded with its validation span, for the metrics panel's timeline.
     metrics_.recordResult(result);
     bool finishedNow = false;
     {
@@ -272,11 +329,12 @@ void BatchEngine::Impl::deliver(TaskResult result) {
         ++done_;
         finishedNow = finishedLocked();
     }
-    if (callbacks_.onResult) callbacks_.onResult(result);
-    if (callbacks_.onProgress) callbacks_.onProgress(progress());
+    // wait() returns only after the last result's callbacks ran, so a caller sees every result it was told of.
+    callSafely(callbacks_.onResult, result);
+    callSafely(callbacks_.onProgress, progress());
     if (finishedNow) {
         changed_.notify_all();
-        if (callbacks_.onFinished) callbacks_.onFinished();
+        callSafely(callbacks_.onFinished);
     }
 }
 

@@ -2,6 +2,8 @@
 // Stage 2, validate: reads what a file is from its bytes and its header, never decoding pixels.
 // Thread-safe: called from pool workers in parallel.
 
+#include <cstddef>
+#include <cstdint>
 #include <filesystem>
 
 #include "imgopt/result.hpp"
@@ -13,5 +15,11 @@ namespace imgopt {
 // registry, and reads dimensions, bands, pages and orientation. Errors: InputUnreadable, InputUnsupported,
 // InputDamaged.
 Expected<ImageHeader> readHeader(const std::filesystem::path& path);
+
+// The same for a file held in memory (an encoder's output, before it is written).
+Expected<ImageHeader> readHeader(const std::uint8_t* data, std::size_t size);
+
+// Decodes every pixel of `path`, failing on any decoder warning: the check before an original is replaced.
+Status decodesCompletely(const std::filesystem::path& path);
 
 }  // namespace imgopt

@@ -1,8 +1,12 @@
 #include "metadata_scrubber.hpp"
 
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
+#include <libexif/exif-data.h>
 #include <vector>
+
+#include "c_handle.hpp"
 
 namespace imgopt {
 namespace {
@@ -64,6 +68,28 @@ Expected<Bytes> removeExif(Bytes in, ImageFormat format) {
     const bool ok = format == ImageFormat::Jpeg ? scrubJpeg(in, out) : scrubWebp(in, out);
     if (!ok) return fail(ErrorCode::OutputFailed, "the encoder's output could not be parsed to remove EXIF");
     return out;
+}
+
+Expected<Bytes> uprightExif(const std::uint8_t* data, std::size_t size) {
+    static constexpr std::uint8_t kPrefix[] = {'E', 'x', 'i', 'f', 0, 0};
+    const bool prefixed = size >= sizeof kPrefix && std::memcmp(data, kPrefix, sizeof kPrefix) == 0;
+    Bytes block;
+    if (!prefixed) block.assign(kPrefix, kPrefix + sizeof kPrefix);  // libexif reads the APP1 form
+    block.insert(block.end(), data, data + size);
+    const Handle<ExifData, exif_data_unref> exif(exif_data_new_from_data(block.data(), unsigned(block.size())));
+    if (!exif) return fail(ErrorCode::OutputFailed, "the image's EXIF block cannot be parsed");
+    ExifEntry* entry = exif_content_get_entry(exif->ifd[EXIF_IFD_0], EXIF_TAG_ORIENTATION);
+    if (!entry) return Bytes(data, data + size);
+    if (entry->format == EXIF_FORMAT_SHORT && entry->components >= 1)
+        exif_set_short(entry->data, exif_data_get_byte_order(exif.get()), 1);
+    unsigned char* saved = nullptr;
+    unsigned int savedSize = 0;
+    exif_data_save_data(exif.get(), &saved, &savedSize);
+    const Handle<unsigned char, std::free> owned(saved);
+    if (!saved || savedSize < sizeof kPrefix) return fail(ErrorCode::OutputFailed, "the EXIF block cannot be rewritten");
+    // libexif writes the APP1 form; give the block back in the form it came in.
+    const std::size_t skip = prefixed ? 0 : sizeof kPrefix;
+    return Bytes(saved + skip, saved + savedSize);
 }
 
 }  // namespace imgopt

@@ -13,6 +13,7 @@ MetricsRecorder::MetricsRecorder(int workers, int vipsThreadsPerWorker) : start_
     data_.vipsThreadsPerWorker = vipsThreadsPerWorker;
     data_.workerBusySeconds.assign(std::size_t(std::max(0, workers)), 0.0);
     data_.workerActive.assign(std::size_t(std::max(0, workers)), 0);
+    data_.workerValidateSeconds.assign(std::size_t(std::max(0, workers)), 0.0);
 }
 
 double MetricsRecorder::now() const { return std::chrono::duration<double>(Clock::now() - start_).count(); }
@@ -75,6 +76,12 @@ void MetricsRecorder::taskFinished(int worker, double busySeconds) {
     }
 }
 
+void MetricsRecorder::validationFinished(int worker, double busySeconds) {
+    std::lock_guard lock(mutex_);
+    if (worker >= 0 && std::size_t(worker) < data_.workerValidateSeconds.size())
+        data_.workerValidateSeconds[std::size_t(worker)] += busySeconds;
+}
+
 void MetricsRecorder::batchTaskFinished(std::uint64_t batch, double endSeconds) {
     std::lock_guard lock(mutex_);
     if (batch == 0 || batch > data_.batches.size()) return;
@@ -98,7 +105,9 @@ void MetricsRecorder::recordResult(const TaskResult& r) {
     }
     const double at = now();
     activeAtLastResult_ = activeSecondsLocked(at);
-    data_.finished.push_back(TaskSample{at, r.inputBytes, r.status});
+    const TaskTimings& t = r.timings;
+    data_.finished.push_back(TaskSample{at, r.inputBytes, r.status, r.id, r.inputFormat, t.start >= 0 ? r.worker : -1,
+                                        t.start, t.validateWorker, t.validateStart, t.validateEnd});
 }
 
 ProgressSnapshot MetricsRecorder::progress(bool finished) const {

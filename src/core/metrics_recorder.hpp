@@ -31,6 +31,7 @@ public:
                              std::uint64_t availableBytes);
     void taskStarted(int worker);
     void taskFinished(int worker, double busySeconds);
+    void validationFinished(int worker, double busySeconds);
     void batchTaskFinished(std::uint64_t batch, double endSeconds);
     void recordResult(const TaskResult& result);
 

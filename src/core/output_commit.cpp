@@ -81,11 +81,14 @@ Status replaceInPlace(const PlannedTask& task, TempFile& tmp, const OutputRecord
 Status commitEncoded(const PlannedTask& task, const Options& options, const EncodedImage& enc,
                      const TaskContext& context, std::vector<std::string>& warnings) {
     const bool inPlace = options.outputMode == OutputMode::InPlace;
+    if (auto v = verifyEncoded(enc.bytes, task.outputFormat, enc.width, enc.height); !v) return v;
     auto created = TempFile::create(task.output.parent_path());
     if (!created) return Unexpected(std::move(created).error());
     TempFile& tmp = *created;
     if (auto written = tmp.write(enc.bytes, inPlace); !written) return written;
-    if (auto v = verifyOutput(tmp.path(), task.outputFormat, enc.width, enc.height, inPlace); !v) return v;
+    // Before an original is replaced, what is on the disk must decode, every pixel of it.
+    if (inPlace)
+        if (auto v = verifyDecodes(tmp.path()); !v) return v;
     if (options.keepDates) copyModificationTime(task.source.path, tmp.path());
     // A replacement keeps the original's permissions; new files get the process's defaults.
     if (inPlace) copyPermissions(task.source.path, tmp.path());

@@ -2,10 +2,11 @@
 // Stage 6, the commit: how an encoded result (or the kept original's copy) becomes the task's output, with
 // the run state told first, so that a process killed at any moment leaves nothing a rerun would duplicate.
 //
-// Not in place: write a temp file, verify it, record it (run_state.hpp), rename it into place.
-// In place:     write and fsync a temp file, decode it fully, put the original into the Trash (a second name
-//               for it: the original stays in place), record both, fsync the folder, rename the temp over
-//               the original (atomic), fsync the folder again. At every moment the path holds either the
+// Not in place: verify the encoded bytes (in memory), write a temp file, record it (run_state.hpp), rename it
+//               into place.
+// In place:     verify the bytes, write and fsync a temp file, decode it fully from the disk, put the
+//               original into the Trash (a second name for it: the original stays in place), record both,
+//               fsync the folder, rename the temp over the original (atomic), fsync the folder again. At every moment the path holds either the
 //               original or the new file, and once it holds the new one the original is in the Trash.
 //
 // Thread-safe: called on workers; the services in TaskContext are thread-safe.

@@ -11,6 +11,7 @@ using nlohmann::json;
 json nullablePath(const std::optional<std::filesystem::path>& p) { return p ? json(p->string()) : json(nullptr); }
 json textOrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 json optionalNumber(const std::optional<std::uint64_t>& v) { return v ? json(*v) : json(nullptr); }
+json secondsOrNull(double s) { return s >= 0 ? json(s) : json(nullptr); }
 
 json percentilesJson(const Percentiles& p) {
     return {{"p50", p.p50}, {"p90", p.p90}, {"p99", p.p99}, {"max", p.max}, {"mean", p.mean}};
@@ -56,8 +57,14 @@ std::string reportToJson(const RunReport& r) {
                          {"queueWaitSeconds", f.timings.queueWaitSeconds},
                          {"encodeSeconds", f.timings.encodeSeconds},
                          {"writeSeconds", f.timings.writeSeconds},
+                         {"startSeconds", secondsOrNull(f.timings.start)},
+                         {"endSeconds", secondsOrNull(f.timings.end)},
+                         {"validateStartSeconds", secondsOrNull(f.timings.validateStart)},
+                         {"validateEndSeconds", secondsOrNull(f.timings.validateEnd)},
+                         {"validateWorker", f.timings.validateWorker >= 0 ? json(f.timings.validateWorker) : json(nullptr)},
                          {"worker", f.worker >= 0 ? json(f.worker) : json(nullptr)},
                          {"batch", f.batch > 0 ? json(f.batch) : json(nullptr)},
+                         {"estimatedBytes", f.estimatedBytes > 0 ? json(f.estimatedBytes) : json(nullptr)},
                          {"priority", f.priority},
                          {"warning", textOrNull(f.warning)},
                          {"error", textOrNull(f.error)},
@@ -85,7 +92,8 @@ std::string reportToJson(const RunReport& r) {
     j["memory"] = std::move(memory);
     j["workers"] = {{"count", r.workers},
                     {"vipsThreadsPerWorker", r.vipsThreadsPerWorker},
-                    {"busySeconds", r.workerBusySeconds}};
+                    {"busySeconds", r.workerBusySeconds},
+                    {"validateSeconds", r.workerValidateSeconds}};
     j["system"] = {{"cpu", r.system.cpu},
                    {"cores", r.system.cores},
                    {"memoryBytes", r.system.memoryBytes},

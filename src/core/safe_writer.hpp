@@ -41,9 +41,12 @@ private:
     bool committed_ = false;
 };
 
-// Reads back the header: the expected format and dimensions. With `fullDecode`, decodes every pixel too
-// (used before an original is replaced).
-Status verifyOutput(const std::filesystem::path& file, ImageFormat expected, int width, int height, bool fullDecode);
+// Reads the header of an encoder's output (in memory, before it is written): the expected format and
+// dimensions (of one frame, for an animation).
+Status verifyEncoded(const std::vector<std::uint8_t>& bytes, ImageFormat expected, int width, int height);
+
+// Decodes every pixel of a written file: the check before an original is replaced.
+Status verifyDecodes(const std::filesystem::path& file);
 
 // Copies `source` into a temp file beside `target` and commits it (the kept-original copy). `beforeCommit`
 // sees the finished temp file just before the rename (to set its times, and record it).

@@ -24,7 +24,12 @@ struct SaveRequest {
     const CancelToken* cancel = nullptr;
 
     bool lossless() const { return quality >= 100; }
-    bool strip() const { return metadata == MetadataMode::None; }
+    // Whether the saver may leave all metadata out: `none`, or `icc` on an image with no profile to keep. libvips
+    // then skips building an EXIF block that the scrubber would only remove again.
+    bool strip() const {
+        return metadata == MetadataMode::None ||
+               (metadata == MetadataMode::Icc && image.get_typeof(VIPS_META_ICC_NAME) == 0);
+    }
 };
 
 using Bytes = std::vector<std::uint8_t>;
@@ -44,7 +49,7 @@ Expected<Bytes> saveGif(const SaveRequest& request);
 // the catch block of that call.
 Unexpected<Error> saveFailure(const SaveRequest& request);
 
-// Copies a buffer that a libvips *save_buffer call allocated, and frees it.
-Bytes takeBuffer(void* data, std::size_t size);
+// Copies the bytes of a libvips *save_buffer call's result, and releases it.
+Bytes takeBlob(VipsBlob* blob);
 
 }  // namespace imgopt::detail

@@ -1,10 +1,11 @@
 #include "scanner.hpp"
 
 #include <algorithm>
+#include <array>
+#include <fstream>
 #include <fmt/format.h>
 
 #include "safe_writer.hpp"
-#include "vips_runtime.hpp"
 
 namespace fs = std::filesystem;
 
@@ -18,8 +19,10 @@ bool isHidden(const fs::path& p) {
 
 // A file in a folder scan with no image extension is only taken when its content is an image we read.
 bool contentIsImage(const fs::path& p) {
-    const std::string loader = findLoader(p.string());
-    return !loader.empty() && formatFromLoader(loader) != ImageFormat::Unknown;
+    std::ifstream in(p, std::ios::binary);
+    std::array<char, kSniffBytes> head{};
+    in.read(head.data(), head.size());
+    return formatFromContent(std::string_view(head.data(), std::size_t(in.gcount()))) != ImageFormat::Unknown;
 }
 
 // The folder's entries, sorted by name. Iterating can fail half-way (the folder vanishes, a permission

@@ -3,8 +3,6 @@
 #include <chrono>
 #include <fmt/format.h>
 
-#include <chrono>
-
 #include "containment.hpp"
 #include "encoder.hpp"
 
@@ -28,6 +26,7 @@ TaskResult baseResult(const PlannedTask& task) {
     r.outputFormat = task.outputFormat;
     r.inputBytes = task.source.bytes;
     r.priority = task.priority;
+    r.estimatedBytes = task.estimatedBytes;
     for (const auto& w : task.warnings) addWarning(r, w);
     r.timings.validateSeconds = task.validateSeconds;
     return r;

@@ -1,13 +1,20 @@
 #include "vips_runtime.hpp"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <unistd.h>
 #include <vips/vips.h>
+#ifdef IMGOPT_HAVE_OPENMP
+#include <omp.h>
+#endif
 
+#include <cerrno>
+#include <cstring>
 #include <mutex>
 
 #include "imgopt/format.hpp"
 #include "imgopt/runtime.hpp"
+#include "vips_errors.hpp"
 
 namespace imgopt {
 namespace {
@@ -53,27 +60,31 @@ void showLibraryWarnings(bool show) {
     }
 }
 
-std::string findLoader(const std::string& file) {
-    // Our own descriptor: a file that cannot be opened (or vanishes) fails here, without libvips.
-    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return {};
-    VipsSource* source = vips_source_new_from_descriptor(fd);  // holds its own duplicate
-    ::close(fd);
-    if (!source) return {};
-    std::string found;
-    for (const auto& f : allFormats()) {
-        if (f.loader.empty()) continue;
-        const std::string sniffer = std::string(f.loader) + "_source";
-        if (vips_foreign_is_a_source(sniffer.c_str(), source)) {
-            found = f.loader;
-            break;
-        }
+Expected<vips::VSource> openSource(const std::filesystem::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        const int err = errno;
+        return fail(ErrorCode::InputUnreadable,
+                    err == EACCES ? std::string("cannot open file for reading (permission denied)")
+                                  : fmt::format("cannot open file for reading: {}", std::strerror(err)));
     }
-    g_object_unref(source);
-    return found;
+    const VipsCall call;
+    VipsSource* source = vips_source_new_from_descriptor(fd);  // takes a duplicate of the descriptor
+    ::close(fd);
+    if (!source) {
+        const std::string detail = takeVipsError();
+        return fail(ErrorCode::InputUnreadable, "cannot read file" + (detail.empty() ? "" : ": " + detail));
+    }
+    return vips::VSource(source);
 }
 
 
-void setVipsThreads(int threads) { vips_concurrency_set(threads < 1 ? 1 : threads); }
+void setTaskThreads(int threads) {
+    threads = threads < 1 ? 1 : threads;
+    vips_concurrency_set(threads);
+#ifdef IMGOPT_HAVE_OPENMP
+    omp_set_num_threads(threads);
+#endif
+}
 
 }  // namespace imgopt

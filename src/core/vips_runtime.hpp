@@ -1,8 +1,10 @@
 #pragma once
-// libvips inside the core: start-up, loader sniffing and threads; error text is in vips_errors.hpp. The tools
+// libvips inside the core: start-up, opening inputs and threads; error text is in vips_errors.hpp. The tools
 // see only imgopt/runtime.hpp.
 
+#include <filesystem>
 #include <string>
+#include <vips/vips8>
 
 #include "imgopt/result.hpp"
 
@@ -11,12 +13,15 @@ namespace imgopt {
 // The first call initialises libvips (imgopt::initialize() is this); later calls return the first outcome.
 Status initVips(const char* argv0);
 
-// The nickname ("jpegload") of the registry's loader whose signature check accepts the file's bytes, or ""
-// when none does (or the file cannot be opened). libvips reads through a descriptor we opened, so a missing
-// or vanished file writes nothing to libvips' error buffer (vips_errors.hpp says why that matters).
-std::string findLoader(const std::string& file);
+// The file opened once, as a libvips source without a file name. Loaders find their format by sniffing the
+// source's buffered first bytes; with a name, libvips 8.14 also ran every file-only loader's sniffer on the
+// path (OpenSlide opened each file four times, through SQLite): 26 opens of a 96x64 JPEG before it was read.
+Expected<vips::VSource> openSource(const std::filesystem::path& path);
 
-// libvips' worker threads per pipeline. Process-wide in libvips 8.14; set before a pipeline starts.
-void setVipsThreads(int threads);
+// Threads for the task about to start on the calling thread: libvips' pipeline threads (process-wide in
+// libvips 8.14, read when a pipeline starts) and the OpenMP threads of parallel regions this thread starts
+// (libimagequant's). Without the latter, two workers each ran OpenMP teams of one thread per core, whose idle
+// members spin: 5 % of a palette PNG's CPU time.
+void setTaskThreads(int threads);
 
 }  // namespace imgopt

@@ -13,25 +13,14 @@
 #include <memory>
 #include <vector>
 
+#include "c_handle.hpp"
 #include "vips_errors.hpp"
+#include "vips_runtime.hpp"
 
 namespace imgopt {
 namespace {
 
 using vips::VImage;
-
-// The one idiom for libwebp's and libexif's C handles: a unique_ptr whose deleter is the library's own free
-// function. Structs that live on the stack (WebPPicture, WebPMemoryWriter, ...) are guarded the same way:
-// their free function releases what they own, not the struct.
-template <auto Free>
-struct CFree {
-    template <class T>
-    void operator()(T* p) const {
-        Free(p);
-    }
-};
-template <class T, auto Free>
-using Handle = std::unique_ptr<T, CFree<Free>>;
 
 // Rows converted to YUV per step. Even, so that each strip covers whole 2x2 chroma blocks and the result is
 // bit-identical to converting the frame at once.

@@ -12,6 +12,7 @@ const QString kOptions = QStringLiteral("run/options");
 const QString kAutoStart = QStringLiteral("general/autoStart");
 const QString kGeometry = QStringLiteral("window/geometry");
 const QString kState = QStringLiteral("window/state");
+const QString kMetricsHeight = QStringLiteral("window/metricsHeight");
 const QString kLastFolder = QStringLiteral("general/lastFolder");
 }  // namespace
 
@@ -41,6 +42,9 @@ QByteArray AppSettings::windowGeometry() const { return settings_.value(kGeometr
 void AppSettings::setWindowGeometry(const QByteArray& geometry) { settings_.setValue(kGeometry, geometry); }
 QByteArray AppSettings::windowState() const { return settings_.value(kState).toByteArray(); }
 void AppSettings::setWindowState(const QByteArray& state) { settings_.setValue(kState, state); }
+
+int AppSettings::metricsHeight() const { return settings_.value(kMetricsHeight, 0).toInt(); }
+void AppSettings::setMetricsHeight(int height) { settings_.setValue(kMetricsHeight, height); }
 
 QString AppSettings::lastFolder() const { return settings_.value(kLastFolder, QDir::homePath()).toString(); }
 void AppSettings::setLastFolder(const QString& folder) { settings_.setValue(kLastFolder, folder); }

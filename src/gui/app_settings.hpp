@@ -25,6 +25,10 @@ public:
     QByteArray windowState() const;
     void setWindowState(const QByteArray& state);
 
+    // The metrics dock's height while it shows charts, as the user last left it; 0 before that.
+    int metricsHeight() const;
+    void setMetricsHeight(int height);
+
     QString lastFolder() const;  // where the file dialogs open
     void setLastFolder(const QString& folder);
 

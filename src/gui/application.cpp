@@ -1,6 +1,7 @@
 #include "gui/application.hpp"
 
 #include <QApplication>
+#include <QCoreApplication>
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -27,6 +28,13 @@ bool initApplication(QApplication& app, const char* argv0, QString* error) {
     return true;
 }
 
+QStringList translationFolders() {
+    // Installed files first (share/imgopt/translations beside bin/), so a language can be added or updated
+    // without rebuilding; then the copies embedded at build time, which a build tree or a moved binary has.
+    return {QCoreApplication::applicationDirPath() + QStringLiteral("/../share/imgopt/translations"),
+            QStringLiteral(":/i18n")};
+}
+
 void installTranslations(QApplication& app, const QString& localeName) {
     const QLocale locale = localeName.isEmpty() ? QLocale() : QLocale(localeName);
     auto* qt = new QTranslator(&app);
@@ -37,8 +45,16 @@ void installTranslations(QApplication& app, const QString& localeName) {
     auto* ours = new QTranslator(&app);
     // Without a translation for the locale (including "C" under Xvfb or CI), the English one still supplies
     // plural forms, so "1 file" never reads "1 file(s)".
-    if (ours->load(locale, QStringLiteral("imgopt"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
-        ours->load(QStringLiteral("imgopt_en"), QStringLiteral(":/i18n"))) {
+    bool loaded = false;
+    for (const QString& folder : translationFolders()) {
+        loaded = ours->load(locale, QStringLiteral("imgopt"), QStringLiteral("_"), folder);
+        if (loaded) break;
+    }
+    for (const QString& folder : translationFolders()) {
+        if (loaded) break;
+        loaded = ours->load(QStringLiteral("imgopt_en"), folder);
+    }
+    if (loaded) {
         QApplication::installTranslator(ours);
         qCDebug(lcGui) << "translation loaded:" << ours->filePath();
     }

@@ -29,14 +29,22 @@ ControlBar::ControlBar(QAction* start, QAction* pause, QAction* cancel, QWidget*
     bar_->setFormat(QStringLiteral("%p %"));
     text_->setObjectName(QStringLiteral("progressText"));
     text_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Wraps instead of widening the window: at 1280 pixels the settings, the queue and the summary share it.
+    text_->setWordWrap(true);
     layout->addWidget(bar_, 1);
     layout->addWidget(text_, 2);
-    text_->setText(tr("Drop images or folders anywhere in this window."));
 }
 
 QString ControlBar::progressText() const { return text_->text(); }
 
 void ControlBar::showProgress(const ProgressSnapshot& p, RunController::State state) {
+    // Before the first file arrives there is nothing to show ("0 of 0 files"); the drop zone says what to do.
+    const bool nothingYet = state == RunController::State::Idle && p.scanned == 0;
+    bar_->setVisible(!nothingYet);
+    if (nothingYet) {
+        text_->clear();
+        return;
+    }
     const auto total = std::max<std::uint64_t>(p.scanned, 1);
     // QProgressBar holds ints; scale big runs instead of overflowing.
     const int scale = total > 1'000'000'000ull ? 1000 : 1;

@@ -68,6 +68,18 @@ QString qualityText(int quality) {
     return DisplayFormat::tr("%1 · %2").arg(quality).arg(translated);
 }
 
+QString errorText(const TaskResult& result) {
+    const QString message = QString::fromStdString(result.error);
+    if (!result.errorCode) return message;
+    switch (*result.errorCode) {
+        case ErrorCode::PixelLimit:
+            return DisplayFormat::tr("%1 (raise the pixel limit under Settings, Advanced)").arg(message);
+        case ErrorCode::OutputExists:
+            return DisplayFormat::tr("%1 (Settings, Destination: If the output exists)").arg(message);
+        default: return message;
+    }
+}
+
 QString figuresTableHtml(std::span<const std::pair<QString, QString>> rows) {
     QString html = QStringLiteral("<table cellspacing='0' cellpadding='1'>");
     for (const auto& [name, value] : rows) {

@@ -23,6 +23,8 @@
 #include "gui/about_dialog.hpp"
 #include "gui/control_bar.hpp"
 #include "gui/display_format.hpp"
+#include "gui/drop_zone.hpp"
+#include "gui/metrics_dock.hpp"
 #include "gui/metrics_panel.hpp"
 #include "gui/preferences_dialog.hpp"
 #include "gui/queue_model.hpp"
@@ -186,7 +188,9 @@ void MainWindow::createMenus() {
     run->addAction(queue_->processAgainAction());
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    for (QDockWidget* dock : {settingsDock_, metricsDock_, summaryDock_}) view->addAction(dock->toggleViewAction());
+    for (QDockWidget* dock : {settingsDock_, static_cast<QDockWidget*>(metricsDock_), summaryDock_}) {
+        view->addAction(dock->toggleViewAction());
+    }
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(about_);
@@ -207,11 +211,15 @@ void MainWindow::createDocks() {
     settingsDock_->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     addDockWidget(Qt::LeftDockWidgetArea, settingsDock_);
 
+    // The settings column runs the full height of the window; the metrics dock sits under the queue only.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     metrics_ = new MetricsPanel(this);
     metrics_->setSource([this] { return controller_->metrics(); });
-    metricsDock_ = new QDockWidget(tr("Metrics"), this);
-    metricsDock_->setObjectName(QStringLiteral("metricsDock"));
-    metricsDock_->setWidget(metrics_);
+    metrics_->setNameLookup([this](TaskId id) {
+        const int row = model_->rowOf(controller_->currentRun(), id);
+        return row >= 0 ? model_->row(row).fileName : QString();
+    });
+    metricsDock_ = new MetricsDock(metrics_, this);
     metricsDock_->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
     addDockWidget(Qt::BottomDockWidgetArea, metricsDock_);
 
@@ -236,7 +244,10 @@ void MainWindow::connectController() {
     connect(controller_, &RunController::runCreated, this, [this] {
         queue_->showNotice({});
         metrics_->setPolling(true);
+        metricsDock_->expand();
     });
+    connect(queue_->dropZone(), &DropZone::addFilesRequested, this, &MainWindow::addFilesDialog);
+    connect(queue_->dropZone(), &DropZone::addFolderRequested, this, &MainWindow::addFolderDialog);
     connect(controller_, &RunController::runFinished, this, &MainWindow::onRunFinished);
     connect(controller_, &RunController::stateChanged, this, &MainWindow::updateRunActions);
     connect(controller_, &RunController::progressChanged, this, &MainWindow::updateProgress);
@@ -271,14 +282,30 @@ void MainWindow::setAutoStart(bool on) {
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
-    if (!localPaths(event->mimeData()).isEmpty()) event->acceptProposedAction();
+    // Taken even when it carries no files, so the drop zone can show "no" until the drag leaves; the move
+    // events below decide what the cursor says.
+    const bool files = !localPaths(event->mimeData()).isEmpty();
+    queue_->dropZone()->setDragState(files ? DropZone::DragState::Accept : DropZone::DragState::Reject);
+    if (files)
+        event->acceptProposedAction();
+    else
+        event->accept();
 }
 
 void MainWindow::dragMoveEvent(QDragMoveEvent* event) {
-    if (!localPaths(event->mimeData()).isEmpty()) event->acceptProposedAction();
+    if (!localPaths(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+    else
+        event->ignore();
+}
+
+void MainWindow::dragLeaveEvent(QDragLeaveEvent* event) {
+    queue_->dropZone()->setDragState(DropZone::DragState::None);
+    QMainWindow::dragLeaveEvent(event);
 }
 
 void MainWindow::dropEvent(QDropEvent* event) {
+    queue_->dropZone()->setDragState(DropZone::DragState::None);
     const QStringList paths = localPaths(event->mimeData());
     if (paths.isEmpty()) return;
     event->acceptProposedAction();
@@ -324,6 +351,13 @@ void MainWindow::onScanDone(const ScanSummary& summary) {
     if (!summary.errors.empty()) {
         parts << tr("%n path(s) could not be read: %1", nullptr, int(summary.errors.size()))
                      .arg(QString::fromStdString(summary.errors.front()));
+    }
+    if (summary.hiddenSkipped > 0) {
+        parts << tr("%n hidden file(s) or folder(s) were left out (Settings, Advanced: Include hidden files).",
+                    nullptr, int(summary.hiddenSkipped));
+    }
+    if (summary.duplicates > 0) {
+        parts << tr("%n file(s) were reached twice and are optimized once.", nullptr, int(summary.duplicates));
     }
     if (summary.files == 0 && summary.errors.empty()) parts << tr("No images were found.");
     if (!parts.isEmpty()) queue_->showNotice(parts.join(QLatin1Char(' ')));

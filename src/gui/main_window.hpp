@@ -12,6 +12,7 @@ class QDockWidget;
 namespace imgopt::gui {
 
 class ControlBar;
+class MetricsDock;
 class MetricsPanel;
 class QueueModel;
 class QueuePanel;
@@ -40,7 +41,7 @@ public:
     SummaryPanel* summaryPanel() const { return summary_; }
     ReportExporter* reportExporter() const { return exporter_; }
     UndoRunner* undoRunner() const { return undo_; }
-    QDockWidget* metricsDock() const { return metricsDock_; }
+    MetricsDock* metricsDock() const { return metricsDock_; }
 
 signals:
     void runFinished(int run);
@@ -48,6 +49,7 @@ signals:
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dragMoveEvent(QDragMoveEvent* event) override;
+    void dragLeaveEvent(QDragLeaveEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
 
@@ -83,7 +85,7 @@ private:
     ReportExporter* exporter_;
     UndoRunner* undo_;
     QDockWidget* settingsDock_ = nullptr;
-    QDockWidget* metricsDock_ = nullptr;
+    MetricsDock* metricsDock_ = nullptr;
     QDockWidget* summaryDock_ = nullptr;
 
     QAction* addFiles_ = nullptr;

@@ -9,14 +9,17 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLegend>
 #include <QLineSeries>
 #include <QLogValueAxis>
+#include <QResizeEvent>
 #include <QTimer>
 #include <QValueAxis>
 #include <algorithm>
 #include <cmath>
 
 #include "gui/display_format.hpp"
+#include "gui/worker_timeline.hpp"
 
 namespace imgopt::gui {
 
@@ -24,6 +27,9 @@ namespace {
 constexpr int kPollMs = 250;          // "a few times a second"
 constexpr int kMaxPoints = 240;       // per line; older detail is merged, never dropped
 constexpr int kMaxBatchBars = 40;     // the most recent batches
+constexpr int kMinChartEms = 12;      // a chart's smallest size: axis labels and a title still fit
+constexpr int kMinChartLines = 9;
+constexpr int kWideChartEms = 20;     // the width per chart at which all four go in one row
 
 double megabytes(std::uint64_t bytes) { return double(bytes) / (1024.0 * 1024.0); }
 
@@ -59,8 +65,8 @@ QValueAxis* newValueAxis(QChart* chart, Qt::Alignment side, const QString& title
 
 MetricsPanel::MetricsPanel(QWidget* parent) : QWidget(parent), timer_(new QTimer(this)), figures_(new QLabel(this)) {
     auto* layout = new QHBoxLayout(this);
-    auto* grid = new QGridLayout;
-    layout->addLayout(grid, 1);
+    grid_ = new QGridLayout;
+    layout->addLayout(grid_, 1);
 
     auto* throughputChart = newChart(tr("Throughput"));
     throughput_ = new QLineSeries;
@@ -107,24 +113,12 @@ MetricsPanel::MetricsPanel(QWidget* parent) : QWidget(parent), timer_(new QTimer
     batchSeries->attachAxis(batchY_);
     batchChart->legend()->hide();
 
-    auto* workerChart = newChart(tr("Worker utilisation (%)"));
-    utilisation_ = new QBarSet(tr("Busy"));
-    auto* workerSeries = new QBarSeries;
-    workerSeries->append(utilisation_);
-    workerChart->addSeries(workerSeries);
-    workerX_ = new QBarCategoryAxis;
-    workerX_->setTitleText(tr("worker"));
-    workerChart->addAxis(workerX_, Qt::AlignBottom);
-    workerY_ = newValueAxis(workerChart, Qt::AlignLeft, QString(), QStringLiteral("%.0f"));
-    workerY_->setRange(0, 100);
-    workerSeries->attachAxis(workerX_);
-    workerSeries->attachAxis(workerY_);
-    workerChart->legend()->hide();
+    timeline_ = new WorkerTimeline(this);
+    timeline_->setObjectName(QStringLiteral("workerTimeline"));
 
-    grid->addWidget(makeView(throughputChart), 0, 0);
-    grid->addWidget(makeView(memoryChart), 0, 1);
-    grid->addWidget(makeView(batchChart), 0, 2);
-    grid->addWidget(makeView(workerChart), 0, 3);
+    memoryChart_ = memoryChart;
+    views_ = {makeView(throughputChart), makeView(memoryChart), makeView(batchChart), timeline_};
+    arrangeCharts(int(views_.size()));
 
     figures_->setObjectName(QStringLiteral("metricsFigures"));
     figures_->setTextFormat(Qt::RichText);
@@ -141,9 +135,41 @@ MetricsPanel::MetricsPanel(QWidget* parent) : QWidget(parent), timer_(new QTimer
 QChartView* MetricsPanel::makeView(QChart* chart) {
     auto* view = new QChartView(chart, this);  // the view owns the chart
     view->setRenderHint(QPainter::Antialiasing);
-    view->setMinimumSize(view->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 14,
-                         view->fontMetrics().height() * 11);
+    view->setMinimumSize(view->fontMetrics().horizontalAdvance(QLatin1Char('M')) * kMinChartEms,
+                         view->fontMetrics().height() * kMinChartLines);
     return view;
+}
+
+int MetricsPanel::chartColumns() const { return columns_; }
+
+void MetricsPanel::arrangeCharts(int columns) {
+    if (columns == columns_) return;
+    columns_ = columns;
+    const bool dense = columns < int(views_.size());
+    for (QWidget* widget : views_) {
+        grid_->removeWidget(widget);
+        auto* view = qobject_cast<QChartView*>(widget);
+        if (!view) continue;
+        // Two rows make each chart short: fewer ticks, no axis titles and a legend at the side keep the
+        // labels from being elided (the chart titles say what is plotted).
+        view->chart()->legend()->setAlignment(dense ? Qt::AlignRight : Qt::AlignBottom);
+        for (QAbstractAxis* axis : view->chart()->axes()) {
+            axis->setTitleVisible(!dense);
+            if (auto* values = qobject_cast<QValueAxis*>(axis)) values->setTickCount(dense ? 3 : 5);
+        }
+    }
+    for (int i = 0; i < int(views_.size()); ++i)
+        grid_->addWidget(views_[std::size_t(i)], i / columns, i % columns);
+}
+
+void MetricsPanel::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    // One row of four where each chart gets room for its legend and axis labels (a wide window), else two
+    // rows of two, which keeps them readable in a 1280-pixel-wide window. The width does not depend on the
+    // arrangement, so the choice cannot flip back and forth.
+    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    const int forCharts = width() - figures_->width();
+    arrangeCharts(forCharts >= int(views_.size()) * kWideChartEms * em ? int(views_.size()) : 2);
 }
 
 void MetricsPanel::setPolling(bool on) {
@@ -217,6 +243,10 @@ void MetricsPanel::updateMemory(const MetricsSnapshot& s) {
     }
     if (!budget.isEmpty()) budget << QPointF(std::max(s.elapsedSeconds, budget.last().x()), budget.last().y());
     if (lowest > peak) lowest = 1;
+    // Say so when the line shows only every stride-th sample, so that a short spike missing from it is not
+    // taken for one that never happened.
+    memoryChart_->setTitle(stride > 1 ? tr("Memory (MiB), 1 in %1 of %2 samples shown").arg(stride).arg(n)
+                                      : tr("Memory (MiB)"));
     rss_->replace(rss);
     available_->replace(available);
     budget_->replace(budget);
@@ -242,18 +272,9 @@ void MetricsPanel::updateBatches(const MetricsSnapshot& s) {
     batchY_->applyNiceNumbers();
 }
 
-void MetricsPanel::updateWorkers(const MetricsSnapshot& s) {
-    QList<qreal> busy;
-    QStringList labels;
-    for (std::size_t i = 0; i < s.workerBusySeconds.size(); ++i) {
-        const double share = s.elapsedSeconds > 0 ? 100.0 * s.workerBusySeconds[i] / s.elapsedSeconds : 0;
-        busy << std::clamp(share, 0.0, 100.0);
-        labels << QString::number(i + 1);
-    }
-    if (utilisation_->count() > 0) utilisation_->remove(0, utilisation_->count());
-    utilisation_->append(busy);
-    workerX_->setCategories(labels);
-}
+void MetricsPanel::updateWorkers(const MetricsSnapshot& s) { timeline_->showSnapshot(s); }
+
+void MetricsPanel::setNameLookup(std::function<QString(TaskId)> lookup) { timeline_->setNameLookup(std::move(lookup)); }
 
 void MetricsPanel::updateFigures(const MetricsSnapshot& s) {
     const MemorySample last = s.memory.empty() ? MemorySample{} : s.memory.back();

@@ -1,9 +1,10 @@
 #pragma once
-// MetricsPanel: live charts of a run (throughput, memory against the batch budget, batch sizes, worker
-// utilisation) and the current figures. It polls a MetricsSnapshot (a copy made by the engine) a few times a
+// MetricsPanel: live charts of a run (throughput, memory against the batch budget, admission sizes, and the
+// workers' timeline) and the current figures. It polls a MetricsSnapshot (a copy made by the engine) a few times a
 // second while a run is active; nothing here touches live engine data.
 
 #include <QWidget>
+#include <array>
 #include <functional>
 #include <optional>
 
@@ -13,6 +14,7 @@ class QBarCategoryAxis;
 class QBarSet;
 class QChart;
 class QChartView;
+class QGridLayout;
 class QLabel;
 class QLineSeries;
 class QLogValueAxis;
@@ -29,14 +31,23 @@ public:
     explicit MetricsPanel(QWidget* parent = nullptr);
 
     void setSource(Source source) { source_ = std::move(source); }
+    // Names the files of the timeline's tooltips.
+    void setNameLookup(std::function<QString(TaskId)> lookup);
     // Polls while on; turning it off takes one last snapshot so the charts show the whole run.
     void setPolling(bool on);
     void refresh();
     void showSnapshot(const MetricsSnapshot& snapshot);
     QString figuresText() const;
+    // 4 (one row) when the panel is wide, else 2 (two rows of two).
+    int chartColumns() const;
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     QChartView* makeView(QChart* chart);
+    QChart* memoryChart_ = nullptr;
+    void arrangeCharts(int columns);
     void updateThroughput(const MetricsSnapshot& s);
     void updateMemory(const MetricsSnapshot& s);
     void updateBatches(const MetricsSnapshot& s);
@@ -44,6 +55,9 @@ private:
     void updateFigures(const MetricsSnapshot& s);
 
     Source source_;
+    QGridLayout* grid_;
+    std::array<QWidget*, 4> views_{};
+    int columns_ = 0;
     QTimer* timer_;
     QLabel* figures_;
     QLineSeries* throughput_;
@@ -57,9 +71,7 @@ private:
     QBarSet* batchSizes_;
     QBarCategoryAxis* batchX_;
     QValueAxis* batchY_;
-    QBarSet* utilisation_;
-    QBarCategoryAxis* workerX_;
-    QValueAxis* workerY_;
+    class WorkerTimeline* timeline_;
 };
 
 }  // namespace imgopt::gui

@@ -49,7 +49,19 @@ QString stateText(const QueueRow& row) {
 bool hasSizes(const QueueRow& row) {
     return row.state == RowState::Optimized || row.state == RowState::KeptOriginal || row.state == RowState::UpToDate;
 }
+
+// A written output is what the user came for; a failed or skipped row has none, and a queued row not yet.
+bool showsOutput(const QueueRow& row) {
+    return !row.output.isEmpty() && (row.state == RowState::Optimized || row.state == RowState::KeptOriginal);
+}
 }  // namespace
+
+QString previewPath(const QueueRow& row) { return showsOutput(row) ? row.output : row.path; }
+
+QString previewKey(const QueueRow& row) {
+    return previewPath(row) + QLatin1Char('\n') +
+           QString::number(showsOutput(row) ? row.bytesAfter : row.bytesBefore);
+}
 
 QueueModel::QueueModel(QObject* parent) : QAbstractTableModel(parent) {
     flushTimer_.setSingleShot(true);
@@ -62,7 +74,9 @@ int QueueModel::rowCount(const QModelIndex& parent) const { return parent.isVali
 int QueueModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
 QVariant QueueModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
+    if (orientation != Qt::Horizontal) return {};
+    if (section == ThumbnailColumn && role == Qt::ToolTipRole) return tr("Preview");
+    if (role != Qt::DisplayRole) return {};
     switch (section) {
         case FileColumn: return tr("File");
         case FolderColumn: return tr("Folder");
@@ -112,12 +126,12 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const {
                 default: return data(index, Qt::DisplayRole);
             }
         case StateRole: return int(r.state);
-        case PathRole: return r.path;
+        case ThumbnailKeyRole: return column == ThumbnailColumn ? previewKey(r) : QVariant();
         case Qt::ToolTipRole:
             if (column == StatusColumn && r.canProcessAgain)
                 return tr("%1\nProcess Again (in the row's menu) redoes it.").arg(r.message);
             if (column == StatusColumn && !r.message.isEmpty()) return r.message;
-            if (column == FileColumn || column == FolderColumn) {
+            if (column == ThumbnailColumn || column == FileColumn || column == FolderColumn) {
                 return r.output.isEmpty() ? r.path : tr("%1\n→ %2").arg(r.path, r.output);
             }
             return {};
@@ -184,7 +198,7 @@ void QueueModel::applyResult(int run, const TaskResult& result) {
     r.bytesAfter = result.outputBytes;
     r.seconds = result.timings.processSeconds + result.timings.validateSeconds;
     r.output = result.output ? toQString(*result.output) : QString();
-    r.message = QString::fromStdString(result.error.empty() ? result.warning : result.error);
+    r.message = result.error.empty() ? QString::fromStdString(result.warning) : errorText(result);
     r.finishOrder = ++finishedCount_;
     markDirty(i);
 }

@@ -36,12 +36,17 @@ struct QueueRow {
     std::uint64_t finishOrder = 0;  // 1-based order in which results arrived; 0 while queued
 };
 
+// The file a row's preview shows: the output once the run wrote one, else the source. The key adds the file's
+// size, so a file rewritten by a later run (or replaced in place) gets a fresh preview.
+QString previewPath(const QueueRow& row);
+QString previewKey(const QueueRow& row);
+
 class QueueModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { FileColumn, FolderColumn, FormatColumn, BeforeColumn, AfterColumn, SavingColumn,
-                  TimeColumn, StatusColumn, ColumnCount };
-    enum Role { SortRole = Qt::UserRole + 1, StateRole, PathRole };
+    enum Column { ThumbnailColumn, FileColumn, FolderColumn, FormatColumn, BeforeColumn, AfterColumn,
+                  SavingColumn, TimeColumn, StatusColumn, ColumnCount };
+    enum Role { SortRole = Qt::UserRole + 1, StateRole, ThumbnailKeyRole };
 
     explicit QueueModel(QObject* parent = nullptr);
 

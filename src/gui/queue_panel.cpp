@@ -9,13 +9,16 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QMenu>
+#include <QStackedWidget>
 #include <QStyle>
 #include <QTableView>
 #include <QToolButton>
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include "gui/drop_zone.hpp"
 #include "gui/queue_filter_model.hpp"
+#include "gui/queue_thumbnails.hpp"
 
 namespace imgopt::gui {
 
@@ -24,18 +27,40 @@ QueuePanel::QueuePanel(QueueModel* model, QWidget* parent)
       model_(model),
       proxy_(new QueueFilterModel(this)),
       view_(new QTableView(this)),
-      filter_(new QComboBox(this)) {
+      filter_(new QComboBox(this)),
+      stack_(new QStackedWidget(this)),
+      dropZone_(new DropZone(this)) {
     proxy_->setSourceModel(model_);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addLayout(buildFilterRow());
     layout->addWidget(buildNoticeBar());
-    setUpView();
-    layout->addWidget(view_, 1);
+    stack_->addWidget(dropZone_);
+    stack_->addWidget(buildTablePage());
+    layout->addWidget(stack_, 1);
     createActions();
     connectSignals();
     updateActions();
+    updateEmptyState();
+}
+
+QWidget* QueuePanel::buildTablePage() {
+    auto* page = new QWidget(this);
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(buildFilterRow());
+    setUpView();
+    layout->addWidget(view_, 1);
+    thumbnails_ = new QueueThumbnails(view_, model_, this);
+    return page;
+}
+
+bool QueuePanel::showsDropZone() const { return stack_->currentWidget() == dropZone_; }
+
+void QueuePanel::updateEmptyState() {
+    // The committed rows: the drop zone gives way as soon as the first rows reach the table.
+    stack_->setCurrentWidget(model_->rowCount() == 0 ? static_cast<QWidget*>(dropZone_)
+                                                     : view_->parentWidget());
 }
 
 QLayout* QueuePanel::buildFilterRow() {
@@ -91,15 +116,16 @@ void QueuePanel::setUpView() {
     view_->setWordWrap(false);
     view_->setTextElideMode(Qt::ElideRight);
     view_->verticalHeader()->hide();
-    // Fixed row heights let the view skip measuring 100,000 rows.
+    // Fixed row heights let the view skip measuring 100,000 rows; QueueThumbnails sets the height.
     view_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    view_->verticalHeader()->setDefaultSectionSize(view_->fontMetrics().height() + 8);
     auto* header = view_->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(true);
     const int em = view_->fontMetrics().horizontalAdvance(QLatin1Char('M'));
+    // File, Folder, Format, Before, After, Saving, Time; the preview column is sized by QueueThumbnails.
     const int widths[] = {13, 9, 8, 7, 7, 5, 5};
-    for (int c = 0; c < int(std::size(widths)); ++c) header->resizeSection(c, widths[c] * em);
+    for (int c = 0; c < int(std::size(widths)); ++c)
+        header->resizeSection(QueueModel::FileColumn + c, widths[c] * em);
     view_->setContextMenuPolicy(Qt::CustomContextMenu);
 }
 
@@ -125,6 +151,10 @@ void QueuePanel::createActions() {
 }
 
 void QueuePanel::connectSignals() {
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
+        connect(model_, signal, this, &QueuePanel::updateEmptyState);
+    }
+    connect(model_, &QAbstractItemModel::modelReset, this, &QueuePanel::updateEmptyState);
     connect(filter_, &QComboBox::currentIndexChanged, this, [this] {
         const int v = filter_->currentData().toInt();
         proxy_->setStateFilter(v < 0 ? std::nullopt : std::optional<RowState>(RowState(v)));

@@ -1,7 +1,8 @@
 #pragma once
 // QueuePanel: the queue table with its status filter, a one-line notice area and the row context menu.
 // Open and "Show output in folder" are handled here; "Process next", "Process again" and Remove are
-// requested from outside because they involve the run.
+// requested from outside because they involve the run. While the queue is empty the table gives way to the
+// DropZone; the table's preview column is fed by QueueThumbnails.
 
 #include <QWidget>
 
@@ -11,12 +12,15 @@ class QAction;
 class QComboBox;
 class QLabel;
 class QLayout;
+class QStackedWidget;
 class QTableView;
 class QToolButton;
 
 namespace imgopt::gui {
 
+class DropZone;
 class QueueFilterModel;
+class QueueThumbnails;
 
 class QueuePanel : public QWidget {
     Q_OBJECT
@@ -26,6 +30,10 @@ public:
     QTableView* view() const { return view_; }
     QueueFilterModel* proxy() const { return proxy_; }
     QComboBox* statusFilter() const { return filter_; }
+    DropZone* dropZone() const { return dropZone_; }
+    QueueThumbnails* thumbnails() const { return thumbnails_; }
+    // True while the queue is empty and the drop zone stands in for the table.
+    bool showsDropZone() const;
     // Source-model rows of the selection.
     QList<int> selectedSourceRows() const;
 
@@ -47,6 +55,8 @@ signals:
 private:
     QLayout* buildFilterRow();
     QWidget* buildNoticeBar();
+    QWidget* buildTablePage();
+    void updateEmptyState();
     void setUpView();
     void createActions();
     void connectSignals();
@@ -58,6 +68,9 @@ private:
     QueueFilterModel* proxy_;
     QTableView* view_;
     QComboBox* filter_;
+    QStackedWidget* stack_;
+    DropZone* dropZone_;
+    QueueThumbnails* thumbnails_ = nullptr;
     QWidget* noticeBar_;
     QLabel* noticeLabel_;
     QAction* processNext_;

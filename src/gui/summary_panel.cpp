@@ -58,6 +58,8 @@ void SummaryPanel::showReport(const RunReport& report) {
         {tr("Saved"), tr("%1 (%2 %)").arg(formatSignedBytes(s.savedBytes), locale.toString(percent, 'f', 1))},
         {tr("Time"), formatSeconds(s.wallSeconds)},
         {tr("Not images"), locale.toString(qulonglong(report.scanNotImages))},
+        {tr("Hidden, left out"), locale.toString(qulonglong(report.scanHiddenSkipped))},
+        {tr("Reached twice"), locale.toString(qulonglong(report.scanDuplicates))},
     };
     figures_->setText(figuresTableHtml(rows));
 
@@ -66,7 +68,7 @@ void SummaryPanel::showReport(const RunReport& report) {
     for (const TaskResult& r : report.files) {
         if (r.status != TaskStatus::Failed) continue;
         auto* item = new QListWidgetItem(icon, tr("%1: %2").arg(QString::fromStdString(r.input.filename().string()),
-                                                               QString::fromStdString(r.error)));
+                                                               errorText(r)));
         item->setToolTip(QString::fromStdString(r.input.string()));
         failures_->addItem(item);
     }

@@ -26,9 +26,8 @@ MemorySample sampleWith(std::uint64_t available, std::uint64_t total = 16ull << 
 }
 
 std::size_t batchOf(const std::vector<std::uint64_t>& pending, std::uint64_t available) {
-    BatchBudgetPolicy policy;
-    policy.capBytes = 64ull << 30;  // let available memory decide
-    return admitSelection(pending, batchBudget(sampleWith(available), policy), 0, 1000, false).size();
+    const BatchBudgetPolicy policy;  // no limit: available memory decides
+    return admitSelection(pending, batchBudget(sampleWith(available), policy, 50ull << 20), 0, 1000, false).size();
 }
 
 }  // namespace
@@ -66,17 +65,37 @@ TEST(BatchSizer, WholeFrameEncodersCostMoreThanStreamingJpeg) {
               estimateTaskBytes(h, 3000, 2000, ImageFormat::Jpeg));
 }
 
-TEST(BatchSizer, BudgetFollowsAvailableMemoryAndIsCapped) {
+TEST(BatchSizer, BudgetIsAFractionOfWhatIsReallyAvailable) {
+    const BatchBudgetPolicy policy;  // half of what is available, no constant cap
+    const std::uint64_t baseline = 50ull << 20;
+    EXPECT_EQ(batchBudget(sampleWith(2ull << 30), policy, baseline), 1ull << 30);
+    EXPECT_EQ(batchBudget(sampleWith(20ull << 30), policy, baseline), 10ull << 30)
+        << "a machine with 20 GB free is not held to a few hundred MB";
+    EXPECT_EQ(batchBudget(sampleWith(16ull << 20), policy, baseline), policy.floorBytes)
+        << "below the floor, one task at a time still runs";
+}
+
+TEST(BatchSizer, AMemoryLimitCapsTheWholeProcess) {
     BatchBudgetPolicy policy;
-    policy.capBytes = 4ull << 30;
-    const auto lo = batchBudget(sampleWith(512ull << 20), policy);
-    const auto hi = batchBudget(sampleWith(2ull << 30), policy);
-    EXPECT_LT(lo, hi);
-    EXPECT_LE(hi, policy.capBytes);
-    EXPECT_LE(batchBudget(sampleWith(512ull << 30, 1024ull << 30), policy), policy.capBytes);
-    EXPECT_LE(lo, 512ull << 20) << "never plan to use more than is available";
-    BatchBudgetPolicy defaults;
-    EXPECT_LE(batchBudget(sampleWith(64ull << 30), defaults), defaults.capBytes) << "the default cap holds";
+    policy.memoryLimitBytes = 400ull << 20;
+    const std::uint64_t baseline = 50ull << 20;
+    EXPECT_EQ(batchBudget(sampleWith(20ull << 30), policy, baseline), 350ull << 20)
+        << "the limit less what the process used before its first task";
+    EXPECT_EQ(batchBudget(sampleWith(200ull << 20), policy, baseline), 100ull << 20)
+        << "less available memory still wins";
+    policy.memoryLimitBytes = 30ull << 20;
+    EXPECT_EQ(batchBudget(sampleWith(20ull << 30), policy, baseline), 1u) << "a limit below the baseline: one at a time";
+}
+
+TEST(BatchSizer, MemorySizesParse) {
+    EXPECT_EQ(parseMemorySize("400M"), 400ull << 20);
+    EXPECT_EQ(parseMemorySize("400MiB"), 400ull << 20);
+    EXPECT_EQ(parseMemorySize("400mb"), 400ull << 20);
+    EXPECT_EQ(parseMemorySize("2G"), 2ull << 30);
+    EXPECT_EQ(parseMemorySize("1.5G"), 3ull << 29);
+    EXPECT_EQ(parseMemorySize("64k"), 64ull << 10);
+    EXPECT_EQ(parseMemorySize("800000000"), 800000000ull);
+    for (const char* bad : {"", "M", "400X", "-1G", "0", "lots"}) EXPECT_FALSE(parseMemorySize(bad)) << bad;
 }
 
 using Indices = std::vector<std::size_t>;
@@ -99,7 +118,9 @@ TEST(BatchSizer, FirstFitPassesOverATaskThatDoesNotFitUnlessTheHeadIsHeld) {
 TEST(BatchSizer, HugeImageRunsAlone) {
     const std::vector<std::uint64_t> pending = {5000, 10, 10};
     EXPECT_EQ(admitSelection(pending, 1000, 0, 10, false), (Indices{0})) << "admitted alone when nothing runs";
-    EXPECT_TRUE(admitSelection(pending, 1000, 10, 10, false).empty()) << "waits while anything else is in flight";
+    EXPECT_EQ(admitSelection(pending, 1000, 10, 10, false), (Indices{1, 2}))
+        << "while it waits for the others to finish, smaller ones pass it";
+    EXPECT_TRUE(admitSelection(pending, 1000, 10, 10, true).empty()) << "once held, it waits for the line to drain";
     // A huge image behind small ones: the small ones go, the huge one waits for its own batch.
     EXPECT_EQ(admitSelection({10, 10, 5000}, 1000, 0, 10, false), (Indices{0, 1}));
 }

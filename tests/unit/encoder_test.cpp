@@ -1,5 +1,8 @@
 // The encoder: upright pixels in every format, CMYK to sRGB, alpha, 16-bit input, metadata modes, resize.
 #include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
 #include <vips/vips8>
 
 #include "image_factory.hpp"
@@ -282,4 +285,24 @@ TEST(Encoder, QualityChangesSize) {
     auto b = encodeTo(dir / "a.jpg", ImageFormat::Webp, dir / "hi.webp", hi);
     ASSERT_TRUE(a.outcome.ok && b.outcome.ok);
     EXPECT_LT(fs::file_size(dir / "lo.webp"), fs::file_size(dir / "hi.webp"));
+}
+
+TEST(Encoder, ACancelDuringTheEvaluationKillsThePipeline) {
+    TempDir dir;
+    // 80 megapixels of JPEG stream through decode and encode for seconds; the cancel comes 200 ms in.
+    makeImage(dir / "big.jpg", {.width = 10000, .height = 8000, .noise = false});
+    Options o;
+    auto task = planFile(dir / "big.jpg", o);
+    ASSERT_TRUE(task);
+    CancelToken cancel;
+    std::thread canceller([cancel] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        cancel.cancel();
+    });
+    const auto encoded = encodeImage(*task, o, cancel);
+    canceller.join();
+    // Had the pipeline run to its end, encodeImage would have returned the encoded bytes: only a kill from
+    // libvips' eval callback makes it fail.
+    ASSERT_FALSE(encoded.has_value()) << "the encode finished despite the cancel";
+    EXPECT_EQ(encoded.error().code, ErrorCode::Cancelled) << encoded.error().message;
 }

@@ -33,6 +33,14 @@ TaskResult file(TaskId id, const std::string& in, TaskStatus st, std::uint64_t i
     r.timings.queueWaitSeconds = 0.001;
     r.batch = batch;
     r.worker = batch > 0 ? int(id % 2) : -1;
+    if (batch > 0) {
+        r.timings.validateStart = 0.01 * double(id);
+        r.timings.validateEnd = r.timings.validateStart + 0.005;
+        r.timings.validateWorker = int((id + 1) % 2);
+        r.timings.start = 0.1 * double(id);
+        r.timings.end = r.timings.start + r.timings.processSeconds;
+        r.estimatedBytes = 20u << 20;
+    }
     return r;
 }
 
@@ -249,6 +257,31 @@ TEST(ReportWriter, HtmlIsSelfContainedWithSvg) {
         EXPECT_EQ(html.find(external), std::string::npos) << "external resource: " << external;
     EXPECT_NE(html.find("bad, &quot;quoted&quot;.jpg"), std::string::npos) << "names are HTML-escaped";
     EXPECT_EQ(html.find("bad, \"quoted\".jpg"), std::string::npos);
+}
+
+TEST(ReportWriter, HtmlShowsWhereTheTimeWent) {
+    const auto r = sampleReport();
+    const auto html = reportToHtml(r);
+    // One lane per worker, one bar per file that ran, with its name and measured times on hover.
+    EXPECT_NE(html.find(">worker 1</text>"), std::string::npos);
+    EXPECT_NE(html.find(">worker 2</text>"), std::string::npos);
+    EXPECT_EQ(html.find(">worker 3</text>"), std::string::npos);
+    EXPECT_NE(html.find("<title>a.jpg: jpeg to jpeg, 0.100 s to 0.110 s"), std::string::npos);
+    EXPECT_NE(html.find("<title>a.jpg: validated, 0.010 s to 0.015 s"), std::string::npos);
+    EXPECT_EQ(html.find("<title>bad, &quot;quoted&quot;.jpg:"), std::string::npos) << "a file that never ran has no bar";
+    // Memory: RSS, the budget and the in-flight estimate; the 1 GiB budget does not flatten 100 MB of RSS.
+    for (const char* series : {">RSS<", ">budget for tasks<", ">in-flight estimate<"})
+        EXPECT_NE(html.find(series), std::string::npos) << series;
+    EXPECT_NE(html.find("lies above this scale"), std::string::npos);
+    EXPECT_NE(html.find(">100 MB</text>"), std::string::npos) << "a tick on the RSS scale";
+    // Per-format table, percentiles, settings, machine, and a file table that sorts with human sizes.
+    EXPECT_NE(html.find("<td>JPEG</td><td class=\"n\">5</td>"), std::string::npos);
+    EXPECT_NE(html.find("p99"), std::string::npos);
+    EXPECT_NE(html.find("<h2>Settings</h2>"), std::string::npos);
+    EXPECT_NE(html.find(r.system.libvips), std::string::npos);
+    EXPECT_NE(html.find("<table class=\"files\">"), std::string::npos);
+    EXPECT_NE(html.find("data-v=\"2000\">2.0 kB</td>"), std::string::npos);
+    EXPECT_NE(html.find("addEventListener(\"click\""), std::string::npos);
 }
 
 TEST(ReportWriter, WriteReportPicksFormatFromExtension) {

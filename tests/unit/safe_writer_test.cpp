@@ -111,28 +111,36 @@ TEST(SafeWriter, TempFileUnderARegularFileIsAnError) {
     EXPECT_NE(tmp.error().message.find("plain"), std::string::npos) << tmp.error().message;
 }
 
-TEST(SafeWriter, VerifyOutputChecksFormatAndSize) {
+namespace {
+std::vector<std::uint8_t> bytesOf(const fs::path& file) {
+    const std::string text = readText(file);
+    return {text.begin(), text.end()};
+}
+}  // namespace
+
+TEST(SafeWriter, VerifyEncodedChecksFormatAndSize) {
     TempDir dir;
     makeImage(dir / "a.png", {.width = 40, .height = 30});
-    EXPECT_TRUE(bool(verifyOutput(dir / "a.png", ImageFormat::Png, 40, 30, false)));
-    EXPECT_TRUE(bool(verifyOutput(dir / "a.png", ImageFormat::Png, 40, 30, true)));
-    auto wrongFormat = verifyOutput(dir / "a.png", ImageFormat::Jpeg, 40, 30, false);
+    const auto png = bytesOf(dir / "a.png");
+    EXPECT_TRUE(bool(verifyEncoded(png, ImageFormat::Png, 40, 30)));
+    auto wrongFormat = verifyEncoded(png, ImageFormat::Jpeg, 40, 30);
     ASSERT_FALSE(wrongFormat);
     EXPECT_FALSE(wrongFormat.error().message.empty());
-    EXPECT_FALSE(bool(verifyOutput(dir / "a.png", ImageFormat::Png, 41, 30, false)));
-    EXPECT_FALSE(bool(verifyOutput(dir / "a.png", ImageFormat::Png, 40, 31, false)));
-    EXPECT_FALSE(bool(verifyOutput(dir / "missing.png", ImageFormat::Png, 40, 30, false)));
-    writeText(dir / "garbage.png", "not a png at all");
-    EXPECT_FALSE(bool(verifyOutput(dir / "garbage.png", ImageFormat::Png, 40, 30, false)));
+    EXPECT_FALSE(bool(verifyEncoded(png, ImageFormat::Png, 41, 30)));
+    EXPECT_FALSE(bool(verifyEncoded(png, ImageFormat::Png, 40, 31)));
+    EXPECT_FALSE(bool(verifyEncoded({}, ImageFormat::Png, 40, 30)));
+    const std::string garbage = "not a png at all";
+    EXPECT_FALSE(bool(verifyEncoded({garbage.begin(), garbage.end()}, ImageFormat::Png, 40, 30)));
 }
 
-TEST(SafeWriter, VerifyWithFullDecodeCatchesTruncatedData) {
+TEST(SafeWriter, VerifyDecodesCatchesTruncatedData) {
     TempDir dir;
     makeImage(dir / "a.jpg", {.width = 400, .height = 300});
+    EXPECT_TRUE(bool(verifyDecodes(dir / "a.jpg")));
     auto bytes = readText(dir / "a.jpg");
     writeText(dir / "cut.jpg", bytes.substr(0, bytes.size() / 2));
-    EXPECT_FALSE(bool(verifyOutput(dir / "cut.jpg", ImageFormat::Jpeg, 400, 300, true)))
-        << "a full decode must notice the missing half";
+    EXPECT_FALSE(bool(verifyDecodes(dir / "cut.jpg"))) << "a full decode must notice the missing half";
+    EXPECT_FALSE(bool(verifyDecodes(dir / "missing.jpg")));
 }
 
 TEST(SafeWriter, CopyIntoPlace) {

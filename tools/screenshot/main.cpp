@@ -22,8 +22,10 @@ int main(int argc, char* argv[]) {
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Runs ImgOpt on PATH... and grabs the window once the run has finished.\n"
-        "IMGOPT_SCREENSHOT=FILE.png (required), IMGOPT_SCREENSHOT_METRICS=FILE.png, "
+        "Grabs the empty window, then runs ImgOpt on PATH... and grabs the window once the run has "
+        "finished.\n"
+        "IMGOPT_SCREENSHOT_EMPTY=FILE.png and/or IMGOPT_SCREENSHOT=FILE.png, "
+        "IMGOPT_SCREENSHOT_METRICS=FILE.png, "
         "IMGOPT_SCREENSHOT_SIZE=WIDTHxHEIGHT, IMGOPT_SCREENSHOT_QUIT=0 keeps the window open."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("paths"), QStringLiteral("Images or folders to optimize."),
@@ -31,15 +33,16 @@ int main(int argc, char* argv[]) {
     parser.process(app);
 
     imgopt::gui::MainWindow window;
-    const imgopt::gui::ScreenshotHook screenshots(&window);
+    imgopt::gui::ScreenshotHook screenshots(&window);
     // Without a target file the hook is inert and this would just be imgopt-gui, waiting forever under Xvfb.
     if (!screenshots.active()) {
-        qCritical("imgopt-gui-screenshot: set IMGOPT_SCREENSHOT to the PNG file to write");
+        qCritical(
+            "imgopt-gui-screenshot: set IMGOPT_SCREENSHOT or IMGOPT_SCREENSHOT_EMPTY to the PNG file to "
+            "write");
         return 2;
     }
-    window.show();
     QStringList paths;
     for (const QString& p : parser.positionalArguments()) paths << QFileInfo(p).absoluteFilePath();
-    window.addPaths(paths);
+    screenshots.start(paths);
     return QApplication::exec();
 }

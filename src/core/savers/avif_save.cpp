@@ -11,14 +11,13 @@ Expected<Bytes> saveAvif(const SaveRequest& r) {
         options->set("lossless", true)->set("effort", 9)->set("subsample_mode", VIPS_FOREIGN_SUBSAMPLE_OFF);
     else
         options->set("Q", r.quality)->set("effort", 2)->set("subsample_mode", VIPS_FOREIGN_SUBSAMPLE_ON);
-    void* data = nullptr;
-    std::size_t size = 0;
+    VipsBlob* blob = nullptr;
     try {
-        r.image.write_to_buffer(".avif", &data, &size, options);
+        blob = r.image.heifsave_buffer(options);
     } catch (const vips::VError&) {
         return saveFailure(r);
     }
-    return takeBuffer(data, size);
+    return takeBlob(blob);
 }
 
 }  // namespace imgopt::detail

@@ -4,11 +4,9 @@
 namespace imgopt::detail {
 
 Expected<Bytes> saveJpeg(const SaveRequest& r) {
-    void* data = nullptr;
-    std::size_t size = 0;
+    VipsBlob* blob = nullptr;
     try {
-        r.image.write_to_buffer(".jpg", &data, &size,
-                                vips::VImage::option()
+        blob = r.image.jpegsave_buffer(vips::VImage::option()
                                     ->set("Q", r.quality)
                                     ->set("optimize_coding", true)
                                     // Progressive: 2.3% smaller on the corpus photos (docs/presets.md).
@@ -19,9 +17,9 @@ Expected<Bytes> saveJpeg(const SaveRequest& r) {
     } catch (const vips::VError&) {
         return saveFailure(r);
     }
-    Bytes bytes = takeBuffer(data, size);
+    Bytes bytes = takeBlob(blob);
     // libvips 8.14 writes an EXIF block of its own into every JPEG it saves without strip.
-    if (r.metadata != MetadataMode::All) return removeExif(std::move(bytes), ImageFormat::Jpeg);
+    if (r.metadata != MetadataMode::All && !r.strip()) return removeExif(std::move(bytes), ImageFormat::Jpeg);
     return bytes;
 }
 

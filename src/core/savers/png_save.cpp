@@ -1,27 +1,29 @@
+#include "png_writer.hpp"
 #include "savers.hpp"
 
 namespace imgopt::detail {
 
 Expected<Bytes> savePng(const SaveRequest& r) {
-    auto options = vips::VImage::option()->set("strip", r.strip());
-    if (r.lossless())
-        options->set("compression", 9)->set("palette", false)->set("filter", VIPS_FOREIGN_PNG_FILTER_ALL);
-    else
-        // Row filters help truecolour data but hurt palette indices: on the corpus graphics, palette PNGs
-        // with filter "none" are 35-48% smaller than with adaptive filtering (docs/presets.md).
-        options->set("compression", 7)
-            ->set("palette", true)
-            ->set("Q", r.quality)
-            ->set("effort", 4)
-            ->set("filter", VIPS_FOREIGN_PNG_FILTER_NONE);
-    void* data = nullptr;
-    std::size_t size = 0;
+    // Palette PNGs are written by png_writer (libimagequant and libdeflate; png_writer.hpp says why), without
+    // row filters: they help truecolour data but hurt palette indices (docs/presets.md).
+    if (!r.lossless() && r.image.format() == VIPS_FORMAT_UCHAR) {
+        PalettePngSettings settings;
+        settings.quality = r.quality;
+        settings.metadata = r.metadata;
+        return encodePalettePng(r.image, settings, *r.cancel);
+    }
+    auto options = vips::VImage::option()
+                       ->set("strip", r.strip())
+                       ->set("compression", 9)
+                       ->set("palette", false)
+                       ->set("filter", VIPS_FOREIGN_PNG_FILTER_ALL);
+    VipsBlob* blob = nullptr;
     try {
-        r.image.write_to_buffer(".png", &data, &size, options);
+        blob = r.image.pngsave_buffer(options);
     } catch (const vips::VError&) {
         return saveFailure(r);
     }
-    return takeBuffer(data, size);
+    return takeBlob(blob);
 }
 
 }  // namespace imgopt::detail

@@ -19,10 +19,11 @@ Unexpected<Error> saveFailure(const SaveRequest& r) {
     return fail(ErrorCode::InputDamaged, std::move(message));
 }
 
-Bytes takeBuffer(void* data, std::size_t size) {
-    const auto* bytes = static_cast<const std::uint8_t*>(data);
+Bytes takeBlob(VipsBlob* blob) {
+    std::size_t size = 0;
+    const auto* bytes = static_cast<const std::uint8_t*>(vips_blob_get(blob, &size));
     Bytes out(bytes, bytes + size);
-    g_free(data);
+    vips_area_unref(VIPS_AREA(blob));
     return out;
 }
 

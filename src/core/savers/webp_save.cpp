@@ -13,15 +13,14 @@ Expected<Bytes> saveWebp(const SaveRequest& r) {
         options->set("lossless", true)->set("effort", 6);
     else
         options->set("Q", r.quality)->set("alpha_q", r.quality)->set("effort", 4)->set("smart_subsample", false);
-    void* data = nullptr;
-    std::size_t size = 0;
+    VipsBlob* blob = nullptr;
     try {
-        r.image.write_to_buffer(".webp", &data, &size, options);
+        blob = r.image.webpsave_buffer(options);
     } catch (const vips::VError&) {
         return saveFailure(r);
     }
-    Bytes bytes = takeBuffer(data, size);
-    // libvips 8.14's webpsave writes its own EXIF chunk whatever strip says.
+    Bytes bytes = takeBlob(blob);
+    // libvips 8.14's webpsave writes its own EXIF chunk whatever strip says, so this runs even when stripped.
     if (r.metadata != MetadataMode::All) return removeExif(std::move(bytes), ImageFormat::Webp);
     return bytes;
 }
