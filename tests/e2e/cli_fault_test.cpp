@@ -1,7 +1,7 @@
 // Faults a user's machine inflicts, on the real CLI: a full disk (a small tmpfs), a read-only output folder,
 // folders removed while the scan runs, an optimized/ folder that is a link to elsewhere, an animated
-// decompression bomb, and a damaged input that must be reported as damaged. Mounting needs root; without it
-// those tests skip with a message.
+// decompression bomb, a damaged input that must be reported as damaged, and a few bytes that begin like an
+// image (a fuzzer's find). Mounting needs root; without it those tests skip with a message.
 #include <random>
 #include <thread>
 
@@ -166,4 +166,28 @@ TEST_F(CliFault, DamagedPixelDataIsADamagedInput) {
     EXPECT_NE(error.find("damaged"), std::string::npos) << error;
     EXPECT_EQ(error.find("write"), std::string::npos) << "a damaged input never blames writing: " << error;
     EXPECT_FALSE(fs::exists(dir_ / "in/optimized"));
+}
+
+TEST_F(CliFault, AFewBytesThatBeginLikeAnImageFailOnlyThemselves) {
+    // fuzz_header's find: six bytes "RIFF\xa0\x01" made the WebP sniffer throw. A file named .webp then
+    // failed as an "internal error", and one without an image extension, sniffed by the folder scan, stopped
+    // the scan: every folder after it was left out of the run.
+    const std::string riff("RIFF\xa0\x01", 6);
+    writeText(dir_ / "in/a/notes", riff);
+    writeText(dir_ / "in/a/short.webp", riff);
+    makeImage(dir_ / "in/b/good.jpg", {.width = 300, .height = 200, .quality = 98});
+    const auto r = runCli({"--report", (dir_ / "r.json").string(), (dir_ / "in").string()});
+    EXPECT_EQ(r.signal, 0) << describe(r);
+    EXPECT_EQ(r.exitCode, 1) << describe(r);
+    const auto j = loadJson(dir_ / "r.json");
+    EXPECT_TRUE(j["scanErrors"].empty()) << j["scanErrors"].dump();
+    ASSERT_EQ(j["files"].size(), 2u) << j["files"].dump();
+    for (const auto& f : j["files"]) {
+        if (str(f, "input").ends_with("short.webp")) {
+            EXPECT_EQ(str(f, "errorCode"), "input-unsupported") << str(f, "error");
+        } else {
+            EXPECT_TRUE(str(f, "input").ends_with("good.jpg")) << str(f, "input");
+            EXPECT_NE(str(f, "status"), "failed") << str(f, "error");
+        }
+    }
 }
