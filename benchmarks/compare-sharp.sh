@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # Runs the same batch jobs with the old app's engine (sharp, via ../shared/bench/peer-sharp.js, 4 at a time)
-# and with ImgOpt, in one run, alternating, several repetitions each; then compares ImgOpt's allocators,
-# its CPU time against its wall time, and JPEG progressive against baseline sizes.
+# and with ImgOpt, in one run, alternating, several repetitions each, on four folders: the corpus (original
+# formats and WebP q80), the big set (../shared/bench/big-corpus.sh: 19 wallpapers of 4K-5K), 10,000 tiny
+# images and 2,000 small JPEGs (benchmarks/make-small-sets.py, made from the corpus). Optionally it also
+# compares ImgOpt's allocators and JPEG progressive against baseline sizes.
 #
 # usage: benchmarks/compare-sharp.sh BUILD_DIR            (called by `make bench`)
 # Needs: node + npm, /usr/bin/time (Debian package `time`), python3 with scikit-image and PIL, libvips-tools.
 # Environment:
-#   IMGOPT_BENCH_REPS      repetitions of every measured run (default 5; the median is reported)
+#   IMGOPT_BENCH_REPS      repetitions of every measured run (default 3; the median is reported)
+#   IMGOPT_BENCH_SECTIONS  which jobs to run (default "default webp80 big tiny small"; add "alloc" and "jpeg"
+#                          for the allocator and JPEG interlace comparisons)
+#   IMGOPT_BENCH_BIG       the big set (default BUILD_DIR/bench-data/big, fetched by big-corpus.sh once)
+#   IMGOPT_BENCH_SETS      the tiny/ and small/ sets (default BUILD_DIR/bench-data/sets, made once)
 #   IMGOPT_BENCH_CORPUS    the corpus (default ../shared/corpus beside the repository)
 #   IMGOPT_BENCH_PEER      peer-sharp.js (default ../shared/bench/peer-sharp.js)
 #   IMGOPT_BENCH_QUALITY   quality.py (default ../shared/bench/quality.py)
 #   IMGOPT_BENCH_SSIM=0    skips the SSIM comparison (quality.py takes minutes on the 4096x4096 WebP)
-#   IMGOPT_BENCH_ALLOCATORS=0 skips the allocator comparison (and the glibc build it may need)
 # Writes BUILD_DIR/bench-results/results.json (every run and the summary) and results.md (tables for
 # docs/benchmarks.md). sharp is installed with npm into BUILD_DIR/sharp-peer, outside the source tree.
 set -euo pipefail
@@ -19,7 +24,11 @@ set -euo pipefail
 [ $# -eq 1 ] || { echo "usage: $0 BUILD_DIR" >&2; exit 2; }
 repo=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "$1" && pwd)
-reps=${IMGOPT_BENCH_REPS:-5}
+reps=${IMGOPT_BENCH_REPS:-3}
+sections=" ${IMGOPT_BENCH_SECTIONS:-default webp80 big tiny small} "
+want() { [[ $sections == *" $1 "* ]]; }
+big=${IMGOPT_BENCH_BIG:-$build/bench-data/big}
+sets=${IMGOPT_BENCH_SETS:-$build/bench-data/sets}
 corpus=${IMGOPT_BENCH_CORPUS:-$repo/../shared/corpus}
 peer=${IMGOPT_BENCH_PEER:-$repo/../shared/bench/peer-sharp.js}
 quality=${IMGOPT_BENCH_QUALITY:-$repo/../shared/bench/quality.py}
@@ -53,7 +62,7 @@ jemalloc_so=$(ldconfig -p | awk '/libjemalloc\.so\.2 /{print $NF; exit}')
 if ldd "$imgopt" | grep -q libjemalloc; then
   linked=jemalloc
   glibc_bin=""
-  if [ "${IMGOPT_BENCH_ALLOCATORS:-1}" = 1 ]; then
+  if want alloc; then
     # A second, small build of the CLI only, without jemalloc, for the glibc figures.
     glibc_build=$build/bench-glibc
     echo "compare-sharp: building a glibc-malloc imgopt in $glibc_build"
@@ -120,30 +129,42 @@ node "$peer" "$src" "$work/warm-s" original 90 4 >/dev/null
 "${imgopt_main[@]}" "$src" --output-dir "$work/warm-i" -q
 rm -rf "$work/warm-s" "$work/warm-i"
 
-# (a)+(b) the default job, and (c) WebP q80, alternating sharp and ImgOpt.
-for rep in $(seq 1 "$reps"); do
-  run default sharp original "$rep" "$work/default-sharp" node "$peer" "$src" "$work/default-sharp" original 90 4
-  run default imgopt original "$rep" "$work/default-imgopt" "${imgopt_main[@]}" "$src" \
-    --output-dir "$work/default-imgopt" -q --report "$work/default-imgopt.json"
-done
-for rep in $(seq 1 "$reps"); do
-  run webp80 sharp webp "$rep" "$work/webp-sharp" node "$peer" "$src" "$work/webp-sharp" webp 80 4
-  run webp80 imgopt webp "$rep" "$work/webp-imgopt" "${imgopt_main[@]}" "$src" \
-    --output-dir "$work/webp-imgopt" -q --format webp --quality 80 --report "$work/webp-imgopt.json"
-done
+# compare SECTION SRC FORMAT QUALITY: sharp and ImgOpt on the same job, alternating, `reps` times each.
+compare() {
+  local section=$1 from=$2 format=$3 quality=$4
+  local flags=()
+  [ "$format" = original ] || flags=(--format "$format")
+  for rep in $(seq 1 "$reps"); do
+    run "$section" sharp "$format" "$rep" "$work/$section-sharp" node "$peer" "$from" "$work/$section-sharp" \
+      "$format" "$quality" 4
+    run "$section" imgopt "$format" "$rep" "$work/$section-imgopt" "${imgopt_main[@]}" "$from" \
+      --output-dir "$work/$section-imgopt" -q --quality "$quality" "${flags[@]}" --report "$work/$section-imgopt.json"
+  done
+}
+want default && compare default "$src" original 90
+want webp80 && compare webp80 "$src" webp 80
+if want big; then
+  [ -d "$big" ] || "$repo/../shared/bench/big-corpus.sh" "$big" >/dev/null
+  compare big "$big" original 90
+fi
+if want tiny || want small; then
+  [ -d "$sets/tiny" ] && [ -d "$sets/small" ] || "$py" "$repo/benchmarks/make-small-sets.py" "$corpus" "$sets"
+  want tiny && compare tiny "$sets/tiny" original 90
+  want small && compare small "$sets/small" original 90
+fi
 
 # SSIM and bytes of the last repetition's outputs. ImgOpt mirrors the dropped folder under --output-dir.
-if [ "${IMGOPT_BENCH_SSIM:-1}" = 1 ]; then
+if [ "${IMGOPT_BENCH_SSIM:-1}" = 1 ] && want default && want webp80; then
 echo "compare-sharp: SSIM (quality.py; several minutes: the 4096x4096 WebP dominates)"
   "$py" "$quality" "$src" "$work/default-sharp" --json >"$results/quality-default-sharp.json"
   "$py" "$quality" "$src" "$work/default-imgopt/corpus" --json >"$results/quality-default-imgopt.json"
-  "$py" "$quality" "$src" "$work/webp-sharp" --json >"$results/quality-webp80-sharp.json"
-  "$py" "$quality" "$src" "$work/webp-imgopt/corpus" --json >"$results/quality-webp80-imgopt.json"
+  "$py" "$quality" "$src" "$work/webp80-sharp" --json >"$results/quality-webp80-sharp.json"
+  "$py" "$quality" "$src" "$work/webp80-imgopt/corpus" --json >"$results/quality-webp80-imgopt.json"
 fi
 
 # Allocators, default job: jemalloc, glibc malloc with its default arena count (8 per core), glibc with two
 # arenas and huge pages (what the executables set up by themselves), and the same with 4 KiB pages.
-if [ "${IMGOPT_BENCH_ALLOCATORS:-1}" = 1 ] && [ -n "$glibc_bin" ]; then
+if want alloc && [ -n "$glibc_bin" ]; then
   echo "compare-sharp: allocators (ImgOpt linked with $linked)"
   for rep in $(seq 1 "$reps"); do
     run alloc imgopt jemalloc "$rep" "$work/alloc" "${imgopt_jemalloc[@]}" "$src" --output-dir "$work/alloc" -q \
@@ -159,9 +180,9 @@ fi
 
 # JPEG progressive vs baseline at q90 on the corpus photos, with ImgOpt's other JPEG settings
 # (optimize_coding, 4:2:0, no metadata).
-echo "compare-sharp: JPEG progressive vs baseline"
 jpeg_tsv=$results/jpeg-interlace.tsv
 printf 'file\tbaseline\tprogressive\tbaseline_s\tprogressive_s\n' >"$jpeg_tsv"
+want jpeg && echo "compare-sharp: JPEG progressive vs baseline" &&
 while IFS= read -r -d '' f; do
   rel=${f#"$src/"}
   t0=$(date +%s.%N)

@@ -16,10 +16,13 @@ packages=(
 )
 # The benchmark script's peer and quality tools; only needed with IMGOPT_BENCH_DEPS=1.
 if [ "${IMGOPT_BENCH_DEPS:-0}" = 1 ]; then
-  packages+=(nodejs python3-skimage python3-pil time)
+  packages+=(nodejs python3-skimage python3-pil time chromium)
   # A Node.js from elsewhere (e.g. NodeSource) brings its own npm and conflicts with Debian's package.
   command -v npm >/dev/null || packages+=(npm)
 fi
+
+# clang-format for the formatting check that .ci/run makes before `make test`.
+[ "${IMGOPT_FORMAT_DEPS:-0}" = 1 ] && packages+=(clang-format)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -83,6 +83,14 @@ with \fB\-\-suffix\fR \fI_small\fR to ROOT/a/b_small.jpg; with \fB\-\-in\-place\
 ROOT/a/b.jpg, and only when the result is smaller.
 Every output is written to a temporary file in the target folder, read back, and only then renamed
 into place, so a cancelled run leaves no partial files.
+.SH ENVIRONMENT
+.TP
+.B IMGOPT_MEMORY_LIMIT
+caps the memory the run plans for, as a size such as \fI400M\fR or \fI2G\fR (K, M, G and T are powers
+of 1024).
+Without it, tasks are admitted while their measured memory estimates fit into half of the available memory
+(or of the cgroup's headroom); with it, into the limit less what the process uses before its first task.
+A task whose estimate exceeds the whole budget runs alone.
 .SH EXIT STATUS
 .TP
 .B 0

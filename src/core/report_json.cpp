@@ -8,13 +8,46 @@ namespace {
 
 using nlohmann::json;
 
-json nullablePath(const std::optional<std::filesystem::path>& p) { return p ? json(p->string()) : json(nullptr); }
+json nullablePath(const std::optional<std::filesystem::path>& p) {
+    return p ? json(p->string()) : json(nullptr);
+}
 json textOrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 json optionalNumber(const std::optional<std::uint64_t>& v) { return v ? json(*v) : json(nullptr); }
 json secondsOrNull(double s) { return s >= 0 ? json(s) : json(nullptr); }
 
 json percentilesJson(const Percentiles& p) {
     return {{"p50", p.p50}, {"p90", p.p90}, {"p99", p.p99}, {"max", p.max}, {"mean", p.mean}};
+}
+
+json fileJson(const TaskResult& f) {
+    return json(
+        {{"input", f.input.string()},
+         {"output", nullablePath(f.output)},
+         {"status", toString(f.status)},
+         {"inputFormat",
+          f.inputFormat == ImageFormat::Unknown ? json(nullptr) : json(formatInfo(f.inputFormat).name)},
+         {"outputFormat", f.output ? json(formatInfo(f.outputFormat).name) : json(nullptr)},
+         {"inputBytes", f.inputBytes},
+         {"outputBytes", f.output ? json(f.outputBytes) : json(nullptr)},
+         {"width", f.width > 0 ? json(f.width) : json(nullptr)},
+         {"height", f.height > 0 ? json(f.height) : json(nullptr)},
+         {"processSeconds", f.timings.processSeconds},
+         {"validateSeconds", f.timings.validateSeconds},
+         {"queueWaitSeconds", f.timings.queueWaitSeconds},
+         {"encodeSeconds", f.timings.encodeSeconds},
+         {"writeSeconds", f.timings.writeSeconds},
+         {"startSeconds", secondsOrNull(f.timings.start)},
+         {"endSeconds", secondsOrNull(f.timings.end)},
+         {"validateStartSeconds", secondsOrNull(f.timings.validateStart)},
+         {"validateEndSeconds", secondsOrNull(f.timings.validateEnd)},
+         {"validateWorker", f.timings.validateWorker >= 0 ? json(f.timings.validateWorker) : json(nullptr)},
+         {"worker", f.worker >= 0 ? json(f.worker) : json(nullptr)},
+         {"batch", f.batch > 0 ? json(f.batch) : json(nullptr)},
+         {"estimatedBytes", f.estimatedBytes > 0 ? json(f.estimatedBytes) : json(nullptr)},
+         {"priority", f.priority},
+         {"warning", textOrNull(f.warning)},
+         {"error", textOrNull(f.error)},
+         {"errorCode", f.errorCode ? json(toString(*f.errorCode)) : json(nullptr)}});
 }
 
 }  // namespace
@@ -41,35 +74,7 @@ std::string reportToJson(const RunReport& r) {
                     {"hiddenSkipped", r.scanHiddenSkipped},
                     {"duplicates", r.scanDuplicates}};
     json files = json::array();
-    for (const auto& f : r.files) {
-        files.push_back({{"input", f.input.string()},
-                         {"output", nullablePath(f.output)},
-                         {"status", toString(f.status)},
-                         {"inputFormat", f.inputFormat == ImageFormat::Unknown ? json(nullptr)
-                                                                               : json(formatInfo(f.inputFormat).name)},
-                         {"outputFormat", f.output ? json(formatInfo(f.outputFormat).name) : json(nullptr)},
-                         {"inputBytes", f.inputBytes},
-                         {"outputBytes", f.output ? json(f.outputBytes) : json(nullptr)},
-                         {"width", f.width > 0 ? json(f.width) : json(nullptr)},
-                         {"height", f.height > 0 ? json(f.height) : json(nullptr)},
-                         {"processSeconds", f.timings.processSeconds},
-                         {"validateSeconds", f.timings.validateSeconds},
-                         {"queueWaitSeconds", f.timings.queueWaitSeconds},
-                         {"encodeSeconds", f.timings.encodeSeconds},
-                         {"writeSeconds", f.timings.writeSeconds},
-                         {"startSeconds", secondsOrNull(f.timings.start)},
-                         {"endSeconds", secondsOrNull(f.timings.end)},
-                         {"validateStartSeconds", secondsOrNull(f.timings.validateStart)},
-                         {"validateEndSeconds", secondsOrNull(f.timings.validateEnd)},
-                         {"validateWorker", f.timings.validateWorker >= 0 ? json(f.timings.validateWorker) : json(nullptr)},
-                         {"worker", f.worker >= 0 ? json(f.worker) : json(nullptr)},
-                         {"batch", f.batch > 0 ? json(f.batch) : json(nullptr)},
-                         {"estimatedBytes", f.estimatedBytes > 0 ? json(f.estimatedBytes) : json(nullptr)},
-                         {"priority", f.priority},
-                         {"warning", textOrNull(f.warning)},
-                         {"error", textOrNull(f.error)},
-                         {"errorCode", f.errorCode ? json(toString(*f.errorCode)) : json(nullptr)}});
-    }
+    for (const auto& f : r.files) files.push_back(fileJson(f));
     j["files"] = std::move(files);
     json batches = json::array();
     for (const auto& b : r.batches)
@@ -94,12 +99,9 @@ std::string reportToJson(const RunReport& r) {
                     {"vipsThreadsPerWorker", r.vipsThreadsPerWorker},
                     {"busySeconds", r.workerBusySeconds},
                     {"validateSeconds", r.workerValidateSeconds}};
-    j["system"] = {{"cpu", r.system.cpu},
-                   {"cores", r.system.cores},
-                   {"memoryBytes", r.system.memoryBytes},
-                   {"libvips", r.system.libvips},
-                   {"os", r.system.os},
-                   {"allocator", r.system.allocator}};
+    j["system"] = {
+        {"cpu", r.system.cpu},         {"cores", r.system.cores}, {"memoryBytes", r.system.memoryBytes},
+        {"libvips", r.system.libvips}, {"os", r.system.os},       {"allocator", r.system.allocator}};
     j["timings"] = {{"processSeconds", percentilesJson(r.processSeconds)},
                     {"queueWaitSeconds", percentilesJson(r.queueWaitSeconds)}};
     j["scanErrors"] = r.scanErrors;
