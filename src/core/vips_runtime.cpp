@@ -12,7 +12,6 @@
 #include <cstring>
 #include <mutex>
 
-#include "imgopt/format.hpp"
 #include "imgopt/runtime.hpp"
 #include "vips_errors.hpp"
 
