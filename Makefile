@@ -2,8 +2,12 @@
 BUILD_DIR ?= build
 CMAKE_FLAGS ?=
 JOBS ?= $(shell nproc)
+# The sanitizer and fuzzing build lives in a folder of its own (docs/robustness.md).
+SANITIZE_DIR ?= build-sanitize
+FUZZ_SECONDS ?= 60
 
-.PHONY: deps configure build run test package cli-sample bench screenshot clean format
+.PHONY: deps configure build run test package sanitize-configure asan-test fuzz cli-sample bench screenshot \
+	clean format
 
 deps:
 	@scripts/install-deps.sh
@@ -30,6 +34,24 @@ test: build
 package: build
 	cmake --build $(BUILD_DIR) --target package
 
+# One clang build with AddressSanitizer, UndefinedBehaviorSanitizer and libFuzzer's coverage serves both the
+# sanitized unit tests and the fuzz targets (docs/robustness.md).
+sanitize-configure: deps
+	cmake -S . -B $(SANITIZE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang-14 \
+	  -DCMAKE_CXX_COMPILER=clang++-14 -DIMGOPT_FUZZ=ON -DIMGOPT_BUILD_GUI=OFF -DIMGOPT_BUILD_BENCHMARKS=OFF \
+	  $(CMAKE_FLAGS)
+
+# The unit tests under ASan and UBSan.
+asan-test: sanitize-configure
+	cmake --build $(SANITIZE_DIR) -j $(JOBS) --target imgopt_unit_logic_tests imgopt_unit_image_tests \
+	  imgopt_unit_engine_tests imgopt_unit_safety_tests
+	scripts/asan-test.sh $(SANITIZE_DIR)
+
+# Each libFuzzer target for FUZZ_SECONDS.
+fuzz: sanitize-configure
+	cmake --build $(SANITIZE_DIR) -j $(JOBS) --target fuzz_header fuzz_webp_decode fuzz_task
+	scripts/fuzz.sh $(SANITIZE_DIR) $(FUZZ_SECONDS)
+
 bench: build
 	IMGOPT_BENCH_DEPS=1 scripts/install-deps.sh
 	benchmarks/compare-sharp.sh $(BUILD_DIR)
@@ -42,4 +64,4 @@ format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
 
 clean:
-	rm -rf $(BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(SANITIZE_DIR)

@@ -87,6 +87,8 @@ fi
 # .tif/.heic/.gif (peer-sharp.js skips them), png-named.jpg (sharp would write JPEG by its name, ImgOpt PNG
 # by its content: not the same job).
 work=$(mktemp -d /tmp/imgopt-compare-XXXXXX)
+# ImgOpt's run state (what earlier runs wrote) stays with this comparison, never the user's.
+export XDG_STATE_HOME="$work/state"
 trap 'rm -rf "$work"' EXIT
 src=$work/corpus
 mkdir -p "$src/special"

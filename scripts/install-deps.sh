@@ -6,8 +6,9 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libvips-dev libvips-tools libheif1 libwebp-dev libexif-dev libimagequant-dev libdeflate-dev
-  libcli11-dev nlohmann-json3-dev libfmt-dev libjemalloc-dev libxxhash-dev
+  libcli11-dev nlohmann-json3-dev libfmt-dev libjemalloc-dev libxxhash-dev libsqlite3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  clang-14 libclang-rt-14-dev llvm-14
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6opengl6-dev libgl-dev qt6-qpa-plugins
   xvfb xauth

@@ -209,9 +209,9 @@ DE = {
     'Include &hidden files': '&Versteckte Dateien einbeziehen',
     'Ad&vanced': '&Erweitert',
     'Replace the originals?': 'Originale ersetzen?',
-    'Optimized files will replace the original files. The originals cannot be recovered.\n\nUse this mode only on copies or with a backup.':
-        'Die optimierten Dateien ersetzen die Originaldateien. Die Originale lassen sich nicht wiederherstellen.\n\n'
-        'Diesen Modus nur mit Kopien oder mit einer Sicherung verwenden.',
+    'Optimized files will replace the original files, and only when they are smaller. Each original goes to the Trash first; Edit > Undo Last Run puts them back.':
+        'Die optimierten Dateien ersetzen die Originaldateien, und nur wenn sie kleiner sind. Jedes Original '
+        'kommt zuerst in den Papierkorb; Bearbeiten > Letzten Durchlauf rückgängig machen holt sie zurück.',
     'Output Folder': 'Ausgabeordner',
     'Show Failed Files in the &Queue': 'Fehlgeschlagene Dateien in der &Warteschlange zeigen',
     'No run has finished yet.': 'Es ist noch kein Durchlauf abgeschlossen.',
@@ -273,6 +273,27 @@ DE = {
     'Workers (one bar per file; thin: validation)': 'Worker (ein Balken je Datei; schmal: Prüfung)',
     'optimized': 'optimiert',
     'validated': 'geprüft',
+    '&Undo Last Run': 'Letzten Durchlauf &rückgängig machen',
+    'Put back the originals of the last in-place run, from the Trash':
+        'Die Originale des letzten Durchlaufs „Originale ersetzen“ aus dem Papierkorb zurückholen',
+    'Processing %n file(s) again.': ('%n Datei wird erneut bearbeitet.', '%n Dateien werden erneut bearbeitet.'),
+    'Putting the originals back…': 'Originale werden zurückgeholt …',
+    'Undo Last Run': 'Letzten Durchlauf rückgängig machen',
+    'Up to date': 'Aktuell',
+    'Already optimized': 'Bereits optimiert',
+    "%1\nProcess Again (in the row's menu) redoes it.": '%1\nErneut bearbeiten (im Menü der Zeile) wiederholt es.',
+    'Process &Again': '&Erneut bearbeiten',
+    'Optimize files that were up to date from an earlier run once more':
+        'Dateien, deren Ergebnis aus einem früheren Durchlauf aktuell ist, noch einmal optimieren',
+    'Cannot undo: %1': 'Rückgängig machen nicht möglich: %1',
+    'Nothing to undo: no in-place run is recorded.':
+        'Nichts rückgängig zu machen: kein Durchlauf „Originale ersetzen“ ist verzeichnet.',
+    'Undid the in-place run of %1: %n original(s) restored.':
+        ('Durchlauf vom %1 rückgängig gemacht: %n Original zurückgeholt.',
+         'Durchlauf vom %1 rückgängig gemacht: %n Originale zurückgeholt.'),
+    'Undid the in-place run of %1: %2 restored, %3 left as they are (their originals stay in the Trash).':
+        'Durchlauf vom %1 rückgängig gemacht: %2 zurückgeholt, %3 unverändert gelassen (ihre Originale bleiben '
+        'im Papierkorb).',
 }
 
 

@@ -381,8 +381,28 @@ libvips %4</translation>
         <translation><numerusform>%n Datei wurde bereits begonnen und bleibt in der Liste.</numerusform><numerusform>%n Dateien wurden bereits begonnen und bleiben in der Liste.</numerusform></translation>
     </message>
     <message>
+        <source>&amp;Undo Last Run</source>
+        <translation>Letzten Durchlauf &amp;rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Put back the originals of the last in-place run, from the Trash</source>
+        <translation>Die Originale des letzten Durchlaufs „Originale ersetzen“ aus dem Papierkorb zurückholen</translation>
+    </message>
+    <message>
         <source>Images (%1);;All files (*)</source>
         <translation>Bilder (%1);;Alle Dateien (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Processing %n file(s) again.</source>
+        <translation><numerusform>%n Datei wird erneut bearbeitet.</numerusform><numerusform>%n Dateien werden erneut bearbeitet.</numerusform></translation>
+    </message>
+    <message>
+        <source>Putting the originals back…</source>
+        <translation>Originale werden zurückgeholt …</translation>
+    </message>
+    <message>
+        <source>Undo Last Run</source>
+        <translation>Letzten Durchlauf rückgängig machen</translation>
     </message>
     <message numerus="yes">
         <source>%n hidden file(s) or folder(s) were left out (Settings, Advanced: Include hidden files).</source>
@@ -645,6 +665,20 @@ libvips %4</translation>
 → %2</translation>
     </message>
     <message>
+        <source>Up to date</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <source>Already optimized</source>
+        <translation>Bereits optimiert</translation>
+    </message>
+    <message>
+        <source>%1
+Process Again (in the row's menu) redoes it.</source>
+        <translation>%1
+Erneut bearbeiten (im Menü der Zeile) wiederholt es.</translation>
+    </message>
+    <message>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
@@ -698,6 +732,18 @@ libvips %4</translation>
     <message>
         <source>Show Output in &amp;Folder</source>
         <translation>Ausgabe im &amp;Ordner zeigen</translation>
+    </message>
+    <message>
+        <source>Up to date</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <source>Process &amp;Again</source>
+        <translation>&amp;Erneut bearbeiten</translation>
+    </message>
+    <message>
+        <source>Optimize files that were up to date from an earlier run once more</source>
+        <translation>Dateien, deren Ergebnis aus einem früheren Durchlauf aktuell ist, noch einmal optimieren</translation>
     </message>
     <message>
         <source>&amp;Compare…</source>
@@ -922,16 +968,12 @@ libvips %4</translation>
         <translation>Originale ersetzen?</translation>
     </message>
     <message>
-        <source>Optimized files will replace the original files. The originals cannot be recovered.
-
-Use this mode only on copies or with a backup.</source>
-        <translation>Die optimierten Dateien ersetzen die Originaldateien. Die Originale lassen sich nicht wiederherstellen.
-
-Diesen Modus nur mit Kopien oder mit einer Sicherung verwenden.</translation>
-    </message>
-    <message>
         <source>Output Folder</source>
         <translation>Ausgabeordner</translation>
+    </message>
+    <message>
+        <source>Optimized files will replace the original files, and only when they are smaller. Each original goes to the Trash first; Edit &gt; Undo Last Run puts them back.</source>
+        <translation>Die optimierten Dateien ersetzen die Originaldateien, und nur wenn sie kleiner sind. Jedes Original kommt zuerst in den Papierkorb; Bearbeiten &gt; Letzten Durchlauf rückgängig machen holt sie zurück.</translation>
     </message>
     <message>
         <source>Per image, the smallest file that still meets the visual target below, instead of one fixed quality.</source>
@@ -1039,6 +1081,25 @@ Diesen Modus nur mit Kopien oder mit einer Sicherung verwenden.</translation>
     <message>
         <source>Reached twice</source>
         <translation>Doppelt erreicht</translation>
+    </message>
+</context>
+<context>
+    <name>imgopt::gui::UndoRunner</name>
+    <message>
+        <source>Cannot undo: %1</source>
+        <translation>Rückgängig machen nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to undo: no in-place run is recorded.</source>
+        <translation>Nichts rückgängig zu machen: kein Durchlauf „Originale ersetzen“ ist verzeichnet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Undid the in-place run of %1: %n original(s) restored.</source>
+        <translation><numerusform>Durchlauf vom %1 rückgängig gemacht: %n Original zurückgeholt.</numerusform><numerusform>Durchlauf vom %1 rückgängig gemacht: %n Originale zurückgeholt.</numerusform></translation>
+    </message>
+    <message>
+        <source>Undid the in-place run of %1: %2 restored, %3 left as they are (their originals stay in the Trash).</source>
+        <translation>Durchlauf vom %1 rückgängig gemacht: %2 zurückgeholt, %3 unverändert gelassen (ihre Originale bleiben im Papierkorb).</translation>
     </message>
 </context>
 <context>

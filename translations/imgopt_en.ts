@@ -30,5 +30,16 @@
         <source>%n file(s) had already started and stay in the list.</source>
         <translation><numerusform>%n file had already started and stays in the list.</numerusform><numerusform>%n files had already started and stay in the list.</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Processing %n file(s) again.</source>
+        <translation><numerusform>Processing %n file again.</numerusform><numerusform>Processing %n files again.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>imgopt::gui::UndoRunner</name>
+    <message numerus="yes">
+        <source>Undid the in-place run of %1: %n original(s) restored.</source>
+        <translation><numerusform>Undid the in-place run of %1: %n original restored.</numerusform><numerusform>Undid the in-place run of %1: %n originals restored.</numerusform></translation>
+    </message>
 </context>
 </TS>

@@ -46,8 +46,12 @@ struct BatchBudgetPolicy {
 };
 
 struct EngineConfig {
-    int workers = 0;                                  // 0 = Options::jobs, and then one per core
-    std::shared_ptr<const MemoryProbe> probe;         // null = SystemMemoryProbe
+    int workers = 0;  // 0 = Options::jobs, and then one per core
+    // The run state: what earlier runs wrote, so reruns skip up-to-date outputs and in-place runs can be
+    // undone (imgopt/undo.hpp). Off: every source is new and nothing is recorded (benchmarks).
+    bool useRunState = true;
+    std::filesystem::path stateFolder;         // empty = $XDG_STATE_HOME/imgopt (~/.local/state/imgopt)
+    std::shared_ptr<const MemoryProbe> probe;  // null = SystemMemoryProbe
     BatchBudgetPolicy budget;
     double sampleIntervalSeconds = 0.25;
 };

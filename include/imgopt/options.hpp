@@ -73,7 +73,10 @@ struct Options {
     std::uint64_t maxPixels = 268'402'689;     // libvips' own default limit, 16383 x 16383
     bool includeHidden = false;
     bool dryRun = false;
-    int jobs = 0;                              // 0 = one per core
+    // Redo sources whose output from an earlier run is up to date (the run state, docs/robustness.md). A
+    // file ImgOpt itself wrote in place is never re-encoded, even so: that would be generation loss.
+    bool force = false;
+    int jobs = 0;  // 0 = one per core
 
     Quality qualityFor(ImageFormat output) const;
     Status validate() const;

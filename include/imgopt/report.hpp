@@ -61,6 +61,9 @@ struct RunReport {
     std::uint64_t scanHiddenSkipped = 0;
     std::uint64_t scanDuplicates = 0;
     std::vector<std::string> scanErrors;
+    // What the user should know about the run as a whole: the run state could not be opened, temporary
+    // files of an interrupted run were removed.
+    std::vector<std::string> notices;
 };
 
 }  // namespace imgopt

@@ -27,6 +27,8 @@ enum class ErrorCode {
     NoSpace,           // the output disk is full
     ReadOnly,          // the output folder is read-only or not writable
     Cancelled,         // the user cancelled, or removed the file from the queue
+    UpToDate,          // skipped: an earlier run's output for this source and these settings is current
+    AlreadyOptimized,  // skipped: in place, the file holds the bytes ImgOpt wrote there
     InvalidSettings,   // options or a preset that cannot be used
     Internal,          // a bug: an exception escaped a job
 };

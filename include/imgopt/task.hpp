@@ -66,7 +66,10 @@ struct PlannedTask {
     ImageFormat outputFormat = ImageFormat::Unknown;
     std::filesystem::path output;    // final path
     Action action = Action::Encode;
-    int priority = 0;                // higher runs first
+    // The output is ImgOpt's own from an earlier run of this source (the run state says so): it is replaced
+    // rather than given a numbered name beside it.
+    bool replaceOwnOutput = false;
+    int priority = 0;                  // higher runs first
     std::uint64_t estimatedBytes = 0;  // peak working memory estimate
     int targetWidth = 0;             // upright output size after resize
     int targetHeight = 0;

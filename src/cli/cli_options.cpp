@@ -35,8 +35,8 @@ struct RawOptions {
     int jobs = 0;
     std::map<ImageFormat, std::string> formatQuality;  // empty = not given
     std::uint64_t maxPixels = 0;
-    bool keepDates = false, inPlace = false, allowLarger = false, hidden = false, dryRun = false, quiet = false,
-         verbose = false;
+    bool keepDates = false, inPlace = false, allowLarger = false, hidden = false, dryRun = false,
+         quiet = false, verbose = false, force = false, undo = false;
 };
 
 void addOutputOptions(CLI::App& app, RawOptions& raw) {
@@ -71,10 +71,13 @@ void addOutputOptions(CLI::App& app, RawOptions& raw) {
 }
 
 void addPlacementOptions(CLI::App& app, RawOptions& raw) {
-    auto* outOpt = app.add_option("--output-dir", raw.outputDir, "Write into DIR, mirroring each dropped folder")
-                       ->type_name("DIR");
-    auto* sufOpt = app.add_option("--suffix", raw.suffix, "Write next to the source as NAME<TEXT>.ext")->type_name("TEXT");
-    auto* inOpt = app.add_flag("--in-place", raw.inPlace, "Replace originals atomically, and only when smaller");
+    auto* outOpt =
+        app.add_option("--output-dir", raw.outputDir, "Write into DIR, mirroring each dropped folder")
+            ->type_name("DIR");
+    auto* sufOpt = app.add_option("--suffix", raw.suffix, "Write next to the source as NAME<TEXT>.ext")
+                       ->type_name("TEXT");
+    auto* inOpt = app.add_flag("--in-place", raw.inPlace,
+                               "Replace originals atomically, only when smaller; originals go to the Trash");
     outOpt->excludes(sufOpt)->excludes(inOpt);
     sufOpt->excludes(inOpt);
     app.add_option("--on-conflict", raw.conflict, "When an output exists: rename (default), overwrite or skip")
@@ -84,7 +87,6 @@ void addPlacementOptions(CLI::App& app, RawOptions& raw) {
 
 void addRunOptions(CLI::App& app, RawOptions& raw) {
     app.add_option("paths", raw.paths, "Files and folders to optimize (folders are scanned recursively)")
-        ->required()
         ->type_name("PATH...");
     app.add_option("--preset", raw.preset, "Read settings from a JSON preset (options given here override it)")
         ->type_name("FILE")
@@ -99,7 +101,11 @@ void addRunOptions(CLI::App& app, RawOptions& raw) {
     app.add_option("--report", raw.report, "Write a report: .json, .csv, .md or .html")
         ->check(parsedBy([](const std::string& s) { return reportFormatFromPath(s); }, "FILE"))
         ->type_name("FILE");
-    app.add_flag("--dry-run", raw.dryRun, "Show each input, its planned output and the action; write nothing");
+    app.add_flag("--dry-run", raw.dryRun,
+                 "Show each input, its planned output and the action; write nothing");
+    app.add_flag("--force", raw.force, "Redo files whose output from an earlier run is up to date");
+    app.add_flag("--undo", raw.undo, "Put back the originals of the last in-place run, from the Trash")
+        ->excludes("paths");
     app.add_flag("-q,--quiet", raw.quiet, "Print only errors and the exit status");
     app.add_flag("-v,--verbose", raw.verbose, "Print warnings from libvips and per-file timings");
 }
@@ -129,6 +135,7 @@ void apply(const CLI::App& app, const RawOptions& raw, Options& o) {
     if (raw.hidden) o.includeHidden = true;
     if (app.count("--jobs")) o.jobs = raw.jobs;
     o.dryRun = raw.dryRun;
+    if (raw.force) o.force = true;
 }
 
 // The one definition of the command line: parsing, --help and the man page (man_page.cpp) all read it.
@@ -166,6 +173,11 @@ ParseOutcome parseCommandLine(int argc, char** argv) {
     }
 
     CliSettings s;
+    s.quiet = raw.quiet;
+    s.verbose = raw.verbose;
+    s.undo = raw.undo;
+    if (s.undo) return {std::move(s), 0};
+    if (raw.paths.empty()) return usageError("no files or folders given (PATH... is required)");
     if (!raw.preset.empty()) {
         auto preset = loadPreset(raw.preset, s.options);
         if (!preset) return usageError(preset.error().message);
@@ -175,8 +187,6 @@ ParseOutcome parseCommandLine(int argc, char** argv) {
     if (auto valid = s.options.validate(); !valid) return usageError(valid.error().message);
     for (const auto& p : raw.paths) s.paths.emplace_back(p);
     if (!raw.report.empty()) s.report = raw.report;
-    s.quiet = raw.quiet;
-    s.verbose = raw.verbose;
     return {std::move(s), 0};
 }
 

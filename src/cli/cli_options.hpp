@@ -16,6 +16,7 @@ struct CliSettings {
     std::optional<std::filesystem::path> report;
     bool quiet = false;
     bool verbose = false;
+    bool undo = false;  // undo the last in-place run instead of optimizing anything
 };
 
 struct ParseOutcome {

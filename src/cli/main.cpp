@@ -11,6 +11,7 @@
 #include "imgopt/engine.hpp"
 #include "imgopt/report_writer.hpp"
 #include "imgopt/runtime.hpp"
+#include "imgopt/undo.hpp"
 #include "progress_printer.hpp"
 
 namespace {
@@ -59,6 +60,29 @@ private:
     std::thread thread_;
 };
 
+// --undo: puts back the originals of the last in-place run. 0 when everything was restored (or there was
+// nothing to undo), 1 when some file was refused.
+int undo(bool quiet) {
+    auto report = imgopt::undoLastRun();
+    if (!report) {
+        std::fprintf(stderr, "imgopt: cannot undo: %s\n", report.error().message.c_str());
+        return 1;
+    }
+    if (!report->found) {
+        if (!quiet) std::fprintf(stdout, "nothing to undo: no in-place run is recorded\n");
+        return 0;
+    }
+    for (const auto& f : report->files) {
+        const std::string path = imgopt::cli::displayPath(f.original);
+        if (f.restored && !quiet) std::fprintf(stdout, "restored      %s\n", path.c_str());
+        if (!f.restored) std::fprintf(stderr, "refused       %s: %s\n", path.c_str(), f.message.c_str());
+    }
+    if (!quiet || report->refused() > 0)
+        std::fprintf(stdout, "undo of the in-place run of %s: %zu restored, %zu refused\n",
+                     report->runStarted.c_str(), report->restored(), report->refused());
+    return report->refused() > 0 ? 1 : 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -70,6 +94,7 @@ int main(int argc, char** argv) {
     if (!parsed.settings) return parsed.exitCode;
     const auto& s = *parsed.settings;
     imgopt::showLibraryWarnings(s.verbose);
+    if (s.undo) return undo(s.quiet);
 
     imgopt::cli::ProgressPrinter printer(s.quiet, s.verbose, s.options.dryRun);
     SignalWatcher signals;

@@ -9,9 +9,14 @@ namespace imgopt::cli {
 std::string withHint(const std::string& error, const std::optional<ErrorCode>& code) {
     if (!code) return error;
     switch (*code) {
-        case ErrorCode::PixelLimit: return error + " (raise the limit with --max-pixels)";
-        case ErrorCode::OutputExists: return error + " (--on-conflict skip)";
-        default: return error;
+        case ErrorCode::PixelLimit:
+            return error + " (raise the limit with --max-pixels)";
+        case ErrorCode::OutputExists:
+            return error + " (--on-conflict skip)";
+        case ErrorCode::UpToDate:
+            return error + " (--force redoes it)";
+        default:
+            return error;
     }
 }
 
@@ -24,6 +29,39 @@ std::string displayPath(const std::filesystem::path& p) {
     }
     return p.string();
 }
+
+namespace {
+
+bool quietSkip(const TaskResult& r) {
+    return r.errorCode == ErrorCode::UpToDate || r.errorCode == ErrorCode::AlreadyOptimized ||
+           r.errorCode == ErrorCode::NoSpace;
+}
+
+// The notes under the summary line: the run's own notices, then what the quiet skips added up to.
+void printNotes(const RunReport& r) {
+    std::uint64_t upToDate = 0, already = 0, diskFull = 0;
+    for (const auto& f : r.files) {
+        if (f.status != TaskStatus::Skipped || !f.errorCode) continue;
+        upToDate += *f.errorCode == ErrorCode::UpToDate;
+        already += *f.errorCode == ErrorCode::AlreadyOptimized;
+        diskFull += *f.errorCode == ErrorCode::NoSpace;
+    }
+    for (const auto& n : r.notices) std::fprintf(stderr, "note          %s\n", n.c_str());
+    if (upToDate > 0)
+        std::fprintf(stdout,
+                     "note          %llu file(s) were up to date from an earlier run (--force redoes them)\n",
+                     (unsigned long long)upToDate);
+    if (already > 0)
+        std::fprintf(stdout,
+                     "note          %llu file(s) were optimized in place by an earlier run and are left as "
+                     "they are\n",
+                     (unsigned long long)already);
+    if (diskFull > 0)
+        std::fprintf(stderr, "note          %llu file(s) were not written: the output disk is full\n",
+                     (unsigned long long)diskFull);
+}
+
+}  // namespace
 
 ProgressPrinter::ProgressPrinter(bool quiet, bool verbose, bool dryRun)
     : quiet_(quiet), verbose_(verbose), dryRun_(dryRun), tty_(!quiet && ::isatty(STDOUT_FILENO)) {}
@@ -71,13 +109,26 @@ void ProgressPrinter::result(const TaskResult& r) {
     std::lock_guard lock(mutex_);
     clearLineLocked();
     const std::string in = displayPath(r.input);
+    if (dryRun_ && quietSkip(r) && r.errorCode != ErrorCode::NoSpace && !quiet_) {
+        // A dry run lists what a real run would do: these it would skip.
+        std::fprintf(stdout, "%-14s %s -> %s\n",
+                     r.errorCode == ErrorCode::UpToDate ? "up to date" : "already done", in.c_str(),
+                     r.output ? displayPath(*r.output).c_str() : "-");
+    }
     if (r.status == TaskStatus::Failed) {
         std::fflush(stdout);
         std::fprintf(stderr, "failed        %s: %s\n", in.c_str(), withHint(r.error, r.errorCode).c_str());
     } else if (!quiet_ && !dryRun_) {
         const std::string out = r.output ? displayPath(*r.output) : "-";
         if (r.status == TaskStatus::Skipped) {
-            std::fprintf(stdout, "skipped       %s: %s\n", in.c_str(), withHint(r.error, r.errorCode).c_str());
+            // Up-to-date files and those the full disk stopped are counted in the summary, not listed one by
+            // one: a rerun of 10,000 files would bury everything else.
+            if (quietSkip(r) && !verbose_) {
+                redrawLocked();
+                return;
+            }
+            std::fprintf(stdout, "skipped       %s: %s\n", in.c_str(),
+                         withHint(r.error, r.errorCode).c_str());
         } else {
             std::fprintf(stdout, "%-13s %s -> %s  %s -> %s (saved %.1f%%)", std::string(toString(r.status)).c_str(),
                          in.c_str(), out.c_str(), formatBytes(std::int64_t(r.inputBytes)).c_str(),
@@ -129,10 +180,11 @@ void ProgressPrinter::summary(const RunReport& r, bool cancelled) {
                  "%s%llu file(s): %llu optimized, %llu kept original, %llu skipped, %llu failed; %s -> %s "
                  "(saved %s, %.1f%%) in %.2f s%s\n",
                  cancelled ? "cancelled: " : "", (unsigned long long)s.files, (unsigned long long)s.optimized,
-                 (unsigned long long)s.keptOriginal, (unsigned long long)s.skipped, (unsigned long long)s.failed,
-                 formatBytes(std::int64_t(s.inputBytes)).c_str(), formatBytes(std::int64_t(s.outputBytes)).c_str(),
-                 formatBytes(s.savedBytes).c_str(), savingPercent(s.inputBytes, s.outputBytes), s.wallSeconds,
-                 paused.c_str());
+                 (unsigned long long)s.keptOriginal, (unsigned long long)s.skipped,
+                 (unsigned long long)s.failed, formatBytes(std::int64_t(s.inputBytes)).c_str(),
+                 formatBytes(std::int64_t(s.outputBytes)).c_str(), formatBytes(s.savedBytes).c_str(),
+                 savingPercent(s.inputBytes, s.outputBytes), s.wallSeconds, paused.c_str());
+    if (!quiet_) printNotes(r);
 }
 
 }  // namespace imgopt::cli

@@ -7,6 +7,7 @@
 #include "jpeg_quality.hpp"
 #include "quality_search.hpp"
 #include "savers.hpp"
+#include "vips_errors.hpp"
 #include "vips_runtime.hpp"
 #include "webp_codec.hpp"
 
@@ -189,6 +190,7 @@ Expected<EncodedImage> encodeImage(const PlannedTask& task, const Options& optio
     if (!out.writable()) return fail(ErrorCode::InputUnsupported, fmt::format("ImgOpt cannot write {}", out.name));
     // A copy shares the flag; its address is what libvips' eval signal and libwebp's hook get.
     CancelToken token = cancel;
+    const VipsCall call;  // libvips' text of a failure is taken only if it is certainly this task's
     try {
         const Quality quality = options.qualityFor(task.outputFormat);
         // A search prepares lossy 8-bit pixels, which every candidate (palette, lossless PNG too) encodes.

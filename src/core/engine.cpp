@@ -1,5 +1,7 @@
 #include "imgopt/engine.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -47,6 +49,7 @@ BatchEngine::Impl::Impl(Options options, EngineConfig config, EngineCallbacks ca
     sampledAt_ = std::chrono::steady_clock::now();
     baselineRss_ = lastSample_.rssBytes;
     setTaskThreads(vipsThreadsPerWorker(workers_));
+    openRunState();
     pool_ = std::make_unique<WorkerPool>(workers_);
     scanThread_ = std::thread([this] { scanLoop(); });
     schedulerThread_ = std::thread([this] { schedulerLoop(); });
@@ -280,6 +283,11 @@ RunReport BatchEngine::report() const {
             r.scanDuplicates += s.duplicates;
             r.scanErrors.insert(r.scanErrors.end(), s.errors.begin(), s.errors.end());
         }
+        r.notices = d_->notices_;
+    }
+    if (const int swept = d_->sweeper_.removed(); swept > 0) {
+        r.notices.push_back(
+            fmt::format("removed {} temporary file(s) left by an earlier run that was interrupted", swept));
     }
     std::sort(r.files.begin(), r.files.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
     r.batches = m.batches;

@@ -1,6 +1,7 @@
 #pragma once
 // BatchEngine's private state (the d-pointer of imgopt/engine.hpp). Its methods are defined in engine.cpp
-// (the public operations and the scan) and engine_pipeline.cpp (validation, planning, scheduling, encoding).
+// (the public operations and the scan), engine_pipeline.cpp (validation, planning, scheduling, encoding) and
+// engine_run_state.cpp (what earlier runs left: the run state, stale temp files, the shared task context).
 
 #include <atomic>
 #include <chrono>
@@ -18,10 +19,15 @@
 #include <vector>
 
 #include "cancel_token.hpp"
+#include "full_disk_guard.hpp"
 #include "imgopt/engine.hpp"
 #include "metrics_recorder.hpp"
+#include "output_commit.hpp"
 #include "output_planner.hpp"
+#include "run_state.hpp"
 #include "scanner.hpp"
+#include "temp_sweeper.hpp"
+#include "trash.hpp"
 #include "validator.hpp"
 #include "worker_pool.hpp"
 
@@ -52,10 +58,18 @@ public:
 
     // A validation outcome waiting for its turn to be planned (scan order).
     struct Validated {
+        Validated(ValidationResult r, bool c) : result(std::move(r)), cancelled(c) {}
         ValidationResult result;
         bool cancelled = false;  // answered without validating: cancelled, or removed from the queue
+        // What an earlier run left, checked before validating: the result of a source that is up to date
+        // (then `result` is not looked at), or this source's earlier output that may be replaced.
+        std::optional<TaskResult> upToDate;
+        std::optional<std::filesystem::path> ownOutput;
     };
 
+    void openRunState();
+    std::shared_ptr<Validated> checkAndValidate(const ScanItem& item);  // on a worker
+    void sweepTargetFolders(const std::vector<PlannedTask>& planned, const std::vector<TaskResult>& results);
     void scanLoop();
     void scanOne(const std::vector<std::filesystem::path>& paths, int priority);
     void submitValidations();  // tops up validation jobs; needs mutex_ held
@@ -87,6 +101,11 @@ public:
     Scanner scanner_;             // used by the scan thread only
     OutputPlanner planner_;       // guarded by mutex_ (plans in scan order)
     std::unique_ptr<WorkerPool> pool_;
+    std::unique_ptr<RunState> state_;  // null when disabled or unavailable; thread-safe
+    Trash trash_;
+    FullDiskGuard disk_;   // thread-safe
+    TempSweeper sweeper_;  // thread-safe
+    TaskContext context_;  // set before any task runs, then only read
 
     mutable std::mutex mutex_;
     std::condition_variable changed_;
@@ -117,6 +136,7 @@ public:
     std::unordered_map<TaskId, ValidationSpan> validationSpans_;  // until the file's result; guarded by mutex_
     std::vector<TaskResult> results_;                  // guarded by mutex_
     std::vector<ScanSummary> scanSummaries_;           // guarded by mutex_
+    std::vector<std::string> notices_;                 // guarded by mutex_
     std::thread scanThread_, schedulerThread_, samplerThread_;
 };
 

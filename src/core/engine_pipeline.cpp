@@ -47,7 +47,7 @@ void BatchEngine::Impl::submitValidations() {
         pool_->submit(
             [this, shared, settled](int worker) {
                 const double start = metrics_.now();
-                auto outcome = std::make_shared<Validated>(Validated{validate(*shared, options_), false});
+                auto outcome = checkAndValidate(*shared);
                 const double end = metrics_.now();
                 metrics_.validationFinished(worker, end - start);
                 {
@@ -90,6 +90,7 @@ void BatchEngine::Impl::onValidated(TaskId id, std::shared_ptr<Validated> v) {
         if (!planned.empty()) admitLocked(lock);
     }
     changed_.notify_all();
+    sweepTargetFolders(planned, toDeliver);
     for (const auto& p : planned)
         callSafely(callbacks_.onPlanned, p);
     for (auto& r : toDeliver) deliver(std::move(r));
@@ -118,6 +119,12 @@ void BatchEngine::Impl::planInOrder(std::vector<TaskResult>& toDeliver, std::vec
         auto node = reorder_.extract(reorder_.begin());
         ++nextPlanId_;
         const Validated& val = *node.mapped();
+        if (val.upToDate && !cancel_.cancelled()) {
+            // The earlier output stays, and no other input of this run may write there.
+            if (val.upToDate->output) planner_.keep(*val.upToDate->output);
+            toDeliver.push_back(*val.upToDate);
+            continue;
+        }
         if (!val.result) {
             const ValidationFailure& f = val.result.error();
             const bool skip = val.cancelled || cancel_.cancelled();
@@ -131,7 +138,7 @@ void BatchEngine::Impl::planInOrder(std::vector<TaskResult>& toDeliver, std::vec
             toDeliver.push_back(skippedResult(task.source, task.header.format, Error{ErrorCode::Cancelled, "cancelled"}));
             continue;
         }
-        auto plan = planner_.plan(task);
+        auto plan = planner_.plan(task, val.ownOutput);
         if (!plan) {
             toDeliver.push_back(failedResult(task.source, task.header.format, plan.error()));
             continue;
@@ -276,7 +283,7 @@ void BatchEngine::Impl::runEncode(const PlannedTask& task, std::uint64_t batch, 
     setTaskThreads(small ? 1 : std::max(1, cores_ / running));
     TaskResult r = cancel_.cancelled()
                        ? skippedResult(task.source, task.header.format, Error{ErrorCode::Cancelled, "cancelled"})
-                       : runTask(task, options_, cancel_);
+                       : runTask(task, options_, cancel_, context_);
     r.worker = worker;
     r.batch = batch;
     r.priority = task.priority;

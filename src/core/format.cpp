@@ -25,7 +25,11 @@ constexpr std::array kGifExt = {".gif"sv};
 bool isJpeg(std::string_view h) { return h.substr(0, 3) == "\xFF\xD8\xFF"; }
 bool isPng(std::string_view h) { return h.substr(0, 8) == "\x89PNG\r\n\x1A\n"; }
 bool isGif(std::string_view h) { return h.substr(0, 6) == "GIF87a" || h.substr(0, 6) == "GIF89a"; }
-bool isWebp(std::string_view h) { return h.substr(0, 4) == "RIFF" && h.substr(8, 4) == "WEBP"; }
+// substr() throws when its start is past the end: a file of a few bytes that begins like a RIFF
+// (fuzz_header).
+bool isWebp(std::string_view h) {
+    return h.size() >= 12 && h.substr(0, 4) == "RIFF" && h.substr(8, 4) == "WEBP";
+}
 bool isTiff(std::string_view h) {
     const auto m = h.substr(0, 4);
     return m == std::string_view("II*\0", 4) || m == std::string_view("MM\0*", 4) ||

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <vips/vips8>
 
+#include "vips_errors.hpp"
 #include "vips_runtime.hpp"
 
 namespace imgopt {
@@ -76,6 +77,7 @@ Expected<ImageHeader> headerFrom(std::string_view head, const char* variant,
     ImageHeader h;
     h.format = sniffed;
     h.loader = std::string(formatInfo(sniffed).loader) + variant;
+    const VipsCall call;  // libvips' text of a failure is kept only when it is certainly this read's
     try {
         // Only the header is parsed here; pixels are decoded when the task runs.
         vips::VImage image;
@@ -89,7 +91,7 @@ Expected<ImageHeader> headerFrom(std::string_view head, const char* variant,
         return fail(ErrorCode::InputDamaged,
                     fmt::format("cannot read the {} header: the file is damaged or truncated",
                                 formatInfo(h.format).name) +
-                        (detail.empty() ? "" : fmt::format(" ({})", detail.substr(0, detail.find('\n')))));
+                        (detail.empty() ? "" : fmt::format(" ({})", detail.substr(0, detail.find("; ")))));
     }
     if (h.width < 1 || h.height < 1) return fail(ErrorCode::InputDamaged, "the header gives no image size");
     return h;
@@ -130,6 +132,7 @@ Status decodesCompletely(const std::filesystem::path& path) {
     vips::VSource& source = *opened;
     const ImageFormat format = formatFromContent(sniffedHead(source));
     if (format == ImageFormat::Unknown) return fail(ErrorCode::InputUnsupported, notAnImage());
+    const VipsCall call;
     try {
         vips::VImage image;
         vips::VImage::call((std::string(formatInfo(format).loader) + "_source").c_str(),

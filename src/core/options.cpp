@@ -41,6 +41,10 @@ Status Options::validate() const {
     if (outputMode == OutputMode::Suffix && suffix.empty()) return invalid("suffix mode needs a non-empty suffix");
     if (outputMode == OutputMode::Suffix && suffix.find('/') != std::string::npos)
         return invalid("the suffix must not contain '/'");
+    if (outputMode == OutputMode::InPlace && allowLarger)
+        return invalid(
+            "in-place mode replaces an original only with a smaller file, so it cannot be combined with "
+            "writing larger results");
     if (maxPixels < 1) return invalid("the pixel limit must be at least 1");
     if (jobs < 0) return invalid("jobs must be 0 (one per core) or more");
     return {};

@@ -4,9 +4,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 
 #include "batch_sizer.hpp"
+#include "containment.hpp"
 #include "quality_search.hpp"
 
 namespace fs = std::filesystem;
@@ -69,9 +71,43 @@ fs::path OutputPlanner::naturalOutput(const ScanItem& item, ImageFormat outputFo
     return src;
 }
 
-bool OutputPlanner::reserved(const fs::path& p) const { return reserved_.count(p) != 0; }
+bool OutputPlanner::reserved(const fs::path& p) const {
+    return reserved_.count(p) != 0 || kept_.count(p) != 0;
+}
 
-Expected<PlannedTask> OutputPlanner::plan(const ValidatedTask& v) {
+void OutputPlanner::keep(const fs::path& output) { kept_.insert(output); }
+
+// Collision handling for an output that is not the source itself; may mark the task Skip.
+fs::path OutputPlanner::chooseOutput(const ValidatedTask& v, const fs::path& natural, PlannedTask& t) {
+    const bool clashesInRun = reserved(natural) || natural == v.source.path;
+    const bool onDisk = existsOnDisk(natural);
+    // A converted in-place result never replaces a file beside it: that file may be another original.
+    const ConflictPolicy policy =
+        options_.outputMode == OutputMode::InPlace && options_.onConflict == ConflictPolicy::Overwrite
+            ? ConflictPolicy::Rename
+            : options_.onConflict;
+    if (clashesInRun || (onDisk && policy == ConflictPolicy::Rename)) {
+        // Two inputs never share an output, whatever the policy: the later one gets a numbered name.
+        const std::string stem = natural.stem().string();
+        const std::string ext = natural.extension().string();
+        fs::path chosen;
+        for (int n = 1;; ++n) {
+            fs::path candidate = natural.parent_path() / fmt::format("{}-{}{}", stem, n, ext);
+            if (!reserved(candidate) && !existsOnDisk(candidate) && candidate != v.source.path) {
+                chosen = candidate;
+                break;
+            }
+        }
+        if (clashesInRun)
+            t.warnings.push_back(fmt::format("another input also maps to {}; written as {}",
+                                             natural.filename().string(), chosen.filename().string()));
+        return chosen;
+    }
+    if (onDisk && policy == ConflictPolicy::Skip) t.action = Action::Skip;
+    return natural;
+}
+
+Expected<PlannedTask> OutputPlanner::plan(const ValidatedTask& v, const std::optional<fs::path>& ownOutput) {
     PlannedTask t;
     t.source = v.source;
     t.header = v.header;
@@ -87,36 +123,27 @@ Expected<PlannedTask> OutputPlanner::plan(const ValidatedTask& v) {
                                  : naturalOutput(v.source, v.outputFormat);
     const bool inPlaceSame = options_.outputMode == OutputMode::InPlace && natural == v.source.path;
     fs::path chosen = natural;
-    if (!inPlaceSame) {
-        const bool clashesInRun = reserved(natural) || natural == v.source.path;
-        const bool onDisk = existsOnDisk(natural);
-        // A converted in-place result never replaces a file beside it: that file may be another original.
-        const ConflictPolicy policy = options_.outputMode == OutputMode::InPlace && options_.onConflict ==
-                                      ConflictPolicy::Overwrite ? ConflictPolicy::Rename : options_.onConflict;
-        if (clashesInRun || (onDisk && policy == ConflictPolicy::Rename)) {
-            // Two inputs never share an output, whatever the policy: the later one gets a numbered name.
-            const std::string stem = natural.stem().string();
-            const std::string ext = natural.extension().string();
-            for (int n = 1;; ++n) {
-                fs::path candidate = natural.parent_path() / fmt::format("{}-{}{}", stem, n, ext);
-                if (!reserved(candidate) && !existsOnDisk(candidate) && candidate != v.source.path) {
-                    chosen = candidate;
-                    break;
-                }
-            }
-            if (clashesInRun)
-                t.warnings.push_back(fmt::format("another input also maps to {}; written as {}",
-                                                 natural.filename().string(), chosen.filename().string()));
-        } else if (onDisk && policy == ConflictPolicy::Skip) {
-            t.action = Action::Skip;
-        }
-    } else if (reserved(natural)) {
-        return fail(ErrorCode::OutputFailed, "another input already writes this file in place");
+    if (inPlaceSame) {
+        if (reserved(natural))
+            return fail(ErrorCode::OutputFailed, "another input already writes this file in place");
+    } else if (ownOutput && reserved_.count(*ownOutput) == 0 && *ownOutput != v.source.path &&
+               ownOutput->parent_path() == natural.parent_path() &&
+               formatFromExtension(*ownOutput) == formatFromExtension(natural)) {
+        chosen = *ownOutput;
+        t.replaceOwnOutput = true;
+    } else {
+        chosen = chooseOutput(v, natural, t);
     }
+    if (auto contained = checkContained(chosen, outputRoot(v.source, options_)); !contained)
+        return Unexpected(std::move(contained).error());
 
     const fs::path writableFolder = nearestExisting(chosen.parent_path());
+    // The disk's own words, as for a failed write: a read-only mount and a folder without write permission
+    // both leave the output folder read-only for us.
     if (::access(writableFolder.c_str(), W_OK) != 0)
-        return fail(ErrorCode::ReadOnly, fmt::format("cannot write to {}: permission denied", writableFolder.string()));
+        return fail(ErrorCode::ReadOnly,
+                    fmt::format("the output folder is read-only ({}: {})", writableFolder.string(),
+                                errno == EROFS ? "a read-only file system" : "no permission to write"));
 
     auto [w, h] = targetSize(options_.resize, t.header.uprightWidth(), t.header.uprightHeight());
     const FormatInfo& out = formatInfo(t.outputFormat);

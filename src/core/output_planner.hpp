@@ -4,6 +4,7 @@
 // are stable from run to run).
 
 #include <filesystem>
+#include <optional>
 #include <set>
 
 #include "imgopt/options.hpp"
@@ -21,14 +22,24 @@ public:
     std::filesystem::path naturalOutput(const ScanItem& item, ImageFormat outputFormat) const;
 
     // Errors: ReadOnly (the target folder cannot be written), OutputTooLarge, OutputFailed (another input
-    // already writes this file in place).
-    Expected<PlannedTask> plan(const ValidatedTask& task);
+    // already writes this file in place, or the output would leave its root through a link).
+    // `ownOutput`: this source's output from an earlier run, still ImgOpt's (run_state.hpp); it is reused and
+    // replaced rather than given a numbered name beside it.
+    Expected<PlannedTask> plan(const ValidatedTask& task,
+                               const std::optional<std::filesystem::path>& ownOutput = {});
+
+    // Claims the output of a source skipped as up to date, so that no other input of this run writes there.
+    // Only that source's own replacement may take it (a converted in-place original whose run was cut short).
+    void keep(const std::filesystem::path& output);
 
 private:
     bool reserved(const std::filesystem::path& p) const;
+    std::filesystem::path chooseOutput(const ValidatedTask& v, const std::filesystem::path& natural,
+                                       PlannedTask& t);
 
     Options options_;
     std::set<std::filesystem::path> reserved_;  // outputs already claimed in this run
+    std::set<std::filesystem::path> kept_;      // outputs of up-to-date sources
 };
 
 // Target dimensions (upright) after the resize rule; never larger than the source.

@@ -13,6 +13,7 @@
 
 #include "c_handle.hpp"
 #include "metadata_scrubber.hpp"
+#include "vips_errors.hpp"
 #include "vips_runtime.hpp"
 
 namespace imgopt {

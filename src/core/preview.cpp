@@ -9,6 +9,7 @@
 
 #include "display_pixels.hpp"
 #include "header_reader.hpp"
+#include "vips_errors.hpp"
 #include "vips_runtime.hpp"
 
 namespace imgopt {
@@ -87,6 +88,7 @@ Expected<PreviewImage> renderPreview(const PreviewRequest& r) {
     const double scale = std::max(r.output.width / w, r.output.height / h);
     auto source = openSource(r.file);  // one open; openSource says why not by name
     if (!source) return Unexpected(std::move(source).error());
+    const VipsCall call;  // vips_errors.hpp: the failure text is taken only when it is certainly this call's
     try {
         VImage image;
         double k = 1.0;  // file pixels per pixel of `image`
@@ -103,7 +105,7 @@ Expected<PreviewImage> renderPreview(const PreviewRequest& r) {
         const VImage out = cutAndScale(displayPixels(image, true), x / k, y / k, w / k, h / k, r.output);
         return toPreview(out);
     } catch (const vips::VError&) {
-        const std::string detail = takeVipsErrorFor({r.file.string()});
+        const std::string detail = takeVipsError();
         return fail(ErrorCode::InputDamaged, fmt::format("cannot show {}{}", r.file.filename().string(),
                                                          detail.empty() ? "" : ": " + detail));
     }
@@ -113,6 +115,7 @@ PreviewImage differenceMap(const PreviewImage& before, const PreviewImage& after
     if (before.width != after.width || before.height != after.height || before.rgba.empty() ||
         before.rgba.size() != after.rgba.size())
         return {};
+    const VipsCall call;
     try {
         const VImage a = fromPreview(before).extract_band(0, VImage::option()->set("n", 3));
         const VImage b = fromPreview(after).extract_band(0, VImage::option()->set("n", 3));

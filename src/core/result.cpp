@@ -14,6 +14,8 @@ std::string_view toString(ErrorCode code) {
         case ErrorCode::NoSpace: return "no-space";
         case ErrorCode::ReadOnly: return "read-only";
         case ErrorCode::Cancelled: return "cancelled";
+        case ErrorCode::UpToDate: return "up-to-date";
+        case ErrorCode::AlreadyOptimized: return "already-optimized";
         case ErrorCode::InvalidSettings: return "invalid-settings";
         case ErrorCode::Internal: return "internal";
     }

@@ -12,7 +12,6 @@
 #include <vips/vips8>
 
 #include "header_reader.hpp"
-#include "vips_runtime.hpp"
 
 namespace fs = std::filesystem;
 
@@ -143,12 +142,14 @@ Status verifyDecodes(const fs::path& file) {
     return {};
 }
 
-Status copyIntoPlace(const fs::path& source, const fs::path& target, bool replace) {
+Status copyIntoPlace(const fs::path& source, const fs::path& target, bool replace,
+                     const std::function<void(const fs::path&)>& beforeCommit) {
     auto tmp = TempFile::create(target.parent_path());
     if (!tmp) return Unexpected(std::move(tmp).error());
     std::error_code ec;
     fs::copy_file(source, tmp->path(), fs::copy_options::overwrite_existing, ec);
     if (ec) return writeError(ec.value(), tmp->path());
+    if (beforeCommit) beforeCommit(tmp->path());
     return tmp->commit(target, replace);
 }
 
@@ -162,6 +163,13 @@ void copyModificationTime(const fs::path& from, const fs::path& to) {
 void copyPermissions(const fs::path& from, const fs::path& to) {
     struct stat st {};
     if (::stat(from.c_str(), &st) == 0) ::chmod(to.c_str(), st.st_mode & 07777);
+}
+
+void syncFolder(const fs::path& folder) {
+    const int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return;
+    ::fsync(fd);
+    ::close(fd);
 }
 
 Status ensureFolder(const fs::path& folder) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <vector>
 
 #include "imgopt/format.hpp"
@@ -47,14 +48,20 @@ Status verifyEncoded(const std::vector<std::uint8_t>& bytes, ImageFormat expecte
 // Decodes every pixel of a written file: the check before an original is replaced.
 Status verifyDecodes(const std::filesystem::path& file);
 
-// Copies `source` into a temp file beside `target` and commits it (the kept-original copy).
-Status copyIntoPlace(const std::filesystem::path& source, const std::filesystem::path& target, bool replace);
+// Copies `source` into a temp file beside `target` and commits it (the kept-original copy). `beforeCommit`
+// sees the finished temp file just before the rename (to set its times, and record it).
+Status copyIntoPlace(const std::filesystem::path& source, const std::filesystem::path& target, bool replace,
+                     const std::function<void(const std::filesystem::path& temp)>& beforeCommit = {});
 
 // Copies the modification time of `from` onto `to`; best effort.
 void copyModificationTime(const std::filesystem::path& from, const std::filesystem::path& to);
 
 // Copies the permission bits of `from` onto `to`; best effort.
 void copyPermissions(const std::filesystem::path& from, const std::filesystem::path& to);
+
+// Makes a folder's entries durable (fsync on the folder) after a file in it was created, renamed or
+// removed; best effort, as some file systems cannot sync a folder.
+void syncFolder(const std::filesystem::path& folder);
 
 // Makes the folder (and parents).
 Status ensureFolder(const std::filesystem::path& folder);

@@ -49,7 +49,8 @@ Expected<Bytes> saveGif(const SaveRequest& request);
 
 // The Error for a libvips save that threw. Nothing is written to disk while saving, so the failure is the
 // input's (its pipeline decodes while it encodes), a cancel, or the encoder's own. Takes (and clears)
-// libvips' error text for this request's source.
+// libvips' error text of the failed call when it is certainly this call's (vips_errors.hpp). Call it only from
+// the catch block of that call.
 Unexpected<Error> saveFailure(const SaveRequest& request);
 
 // Copies the bytes of a libvips *save_buffer call's result, and releases it.

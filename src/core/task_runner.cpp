@@ -2,10 +2,9 @@
 
 #include <chrono>
 #include <fmt/format.h>
-#include <unistd.h>
 
+#include "containment.hpp"
 #include "encoder.hpp"
-#include "safe_writer.hpp"
 
 namespace fs = std::filesystem;
 
@@ -40,31 +39,22 @@ void setError(TaskResult& r, const Error& e) {
     r.errorCode = e.code;
 }
 
-bool existsOnDisk(const fs::path& p) {
-    std::error_code ec;
-    return fs::exists(fs::symlink_status(p, ec));
-}
-
 // The never-bigger rule: the original stands in for a result that did not shrink it. With an output folder
 // the original's bytes are copied there so the output set stays complete.
-TaskResult keepOriginal(TaskResult r, const PlannedTask& task, const Options& options) {
+TaskResult keepOriginal(TaskResult r, const PlannedTask& task, const Options& options,
+                        const TaskContext& context) {
     r.status = TaskStatus::KeptOriginal;
     r.outputFormat = task.header.format;
     r.width = task.header.uprightWidth();
     r.height = task.header.uprightHeight();
     r.outputBytes = task.source.bytes;
-    if (options.outputMode == OutputMode::InPlace) {
-        r.output = task.source.path;
+    std::vector<std::string> warnings;
+    if (auto kept = commitKeptOriginal(task, options, context, warnings); !kept) {
+        setError(r, kept.error());
         return r;
     }
-    // Same format, so the planned name already has the source's extension.
-    const bool replace = options.onConflict == ConflictPolicy::Overwrite;
-    if (auto copied = copyIntoPlace(task.source.path, task.output, replace); !copied) {
-        setError(r, copied.error());
-        return r;
-    }
-    if (options.keepDates) copyModificationTime(task.source.path, task.output);
-    r.output = task.output;
+    for (const auto& w : warnings) addWarning(r, w);
+    r.output = options.outputMode == OutputMode::InPlace ? task.source.path : task.output;
     return r;
 }
 
@@ -74,35 +64,11 @@ bool keepsOriginal(const PlannedTask& task, const Options& options, const Encode
     const bool sameFormat = task.outputFormat == task.header.format;
     const bool resized = enc.width != task.header.uprightWidth() || enc.height != task.header.uprightHeight();
     const bool inPlace = options.outputMode == OutputMode::InPlace;
-    return outBytes >= task.source.bytes && !options.allowLarger && ((sameFormat && !resized) || inPlace);
+    // In place an original is only ever replaced by a smaller file, whatever else was asked.
+    return outBytes >= task.source.bytes && (inPlace || (!options.allowLarger && sameFormat && !resized));
 }
 
-// Verify, write, then commit the encoded bytes as the task's output. In place, the bytes reach the disk and
-// decode from there before the original is replaced.
-Status commitOutput(const PlannedTask& task, const Options& options, const EncodedImage& enc) {
-    const bool inPlace = options.outputMode == OutputMode::InPlace;
-    if (auto v = verifyEncoded(enc.bytes, task.outputFormat, enc.width, enc.height); !v) return v;
-    auto created = TempFile::create(task.output.parent_path());
-    if (!created) return Unexpected(std::move(created).error());
-    TempFile& tmp = *created;
-    if (auto written = tmp.write(enc.bytes, inPlace); !written) return written;
-    // Before an original is replaced, what is on the disk must decode, every pixel of it.
-    if (inPlace)
-        if (auto v = verifyDecodes(tmp.path()); !v) return v;
-    if (options.keepDates) copyModificationTime(task.source.path, tmp.path());
-    // A replacement keeps the original's permissions; new files get the process's defaults.
-    if (inPlace) copyPermissions(task.source.path, tmp.path());
-    const bool replace = (inPlace && task.output == task.source.path) ||
-                         (options.onConflict == ConflictPolicy::Overwrite && existsOnDisk(task.output));
-    return tmp.commit(task.output, replace);
-}
-
-void finishWritten(TaskResult& r, const PlannedTask& task, const Options& options, const EncodedImage& enc,
-                   std::uint64_t outBytes) {
-    if (options.outputMode == OutputMode::InPlace && task.output != task.source.path) {
-        // A converted in-place result has a new name; the original goes only now that it is committed.
-        if (::unlink(task.source.path.c_str()) != 0) addWarning(r, "the original could not be removed");
-    }
+void finishWritten(TaskResult& r, const PlannedTask& task, const EncodedImage& enc, std::uint64_t outBytes) {
     r.status = TaskStatus::Optimized;
     r.output = task.output;
     r.outputBytes = outBytes;
@@ -118,7 +84,8 @@ void recordSearch(TaskResult& r, const SearchOutcome& s) {
     r.timings.searchSeconds = s.seconds;
 }
 
-TaskResult encodeAndWrite(TaskResult r, const PlannedTask& task, const Options& options, const CancelToken& cancel) {
+TaskResult encodeAndWrite(TaskResult r, const PlannedTask& task, const Options& options,
+                          const CancelToken& cancel, const TaskContext& context) {
     const auto encodeStart = Clock::now();
     const auto enc = encodeImage(task, options, cancel);
     r.timings.encodeSeconds = since(encodeStart);
@@ -134,15 +101,22 @@ TaskResult encodeAndWrite(TaskResult r, const PlannedTask& task, const Options& 
         return r;
     }
     const auto writeStart = Clock::now();
+    // The folder may have become a link since planning.
+    if (auto contained = checkContained(task.output, outputRoot(task.source, options)); !contained) {
+        setError(r, contained.error());
+        return r;
+    }
     const std::uint64_t outBytes = enc->bytes.size();
+    std::vector<std::string> warnings;
     if (enc->search && enc->search->keepOriginal) {
         // The search found the original within the target and nothing smaller that is.
-        r = keepOriginal(std::move(r), task, options);
+        r = keepOriginal(std::move(r), task, options, context);
         if (r.status == TaskStatus::KeptOriginal) r.reason = "already optimized";
     } else if (keepsOriginal(task, options, *enc, outBytes)) {
         const bool converted = task.outputFormat != task.header.format ||
-                               enc->width != task.header.uprightWidth() || enc->height != task.header.uprightHeight();
-        r = keepOriginal(std::move(r), task, options);
+                               enc->width != task.header.uprightWidth() ||
+                               enc->height != task.header.uprightHeight();
+        r = keepOriginal(std::move(r), task, options, context);
         if (r.status == TaskStatus::KeptOriginal && converted)
             addWarning(r, fmt::format("the {} result was not smaller, so the original stays",
                                       formatInfo(task.outputFormat).name));
@@ -152,18 +126,30 @@ TaskResult encodeAndWrite(TaskResult r, const PlannedTask& task, const Options& 
             if (r.score) r.score = 1.0;
             r.chosenQuality.reset();
         }
-    } else if (auto committed = commitOutput(task, options, *enc); !committed) {
+    } else if (auto committed = commitEncoded(task, options, *enc, context, warnings); !committed) {
         setError(r, committed.error());
     } else {
-        finishWritten(r, task, options, *enc, outBytes);
+        finishWritten(r, task, *enc, outBytes);
     }
+    for (const auto& w : warnings) addWarning(r, w);
     r.timings.writeSeconds = since(writeStart);
     return r;
 }
 
+// The full-disk rule (full_disk_guard.hpp): the first task to run out of space says so; the others are
+// skipped with one message.
+void applyFullDiskRule(TaskResult& r, const PlannedTask& task, FullDiskGuard* guard) {
+    if (!guard || r.errorCode != ErrorCode::NoSpace || r.status != TaskStatus::Failed) return;
+    if (guard->markFull(task.output)) return;
+    const Error e = FullDiskGuard::notWritten();
+    r.status = TaskStatus::Skipped;
+    r.error = e.message;
+}
+
 }  // namespace
 
-TaskResult runTask(const PlannedTask& task, const Options& options, const CancelToken& cancel) {
+TaskResult runTask(const PlannedTask& task, const Options& options, const CancelToken& cancel,
+                   const TaskContext& context) {
     const auto start = Clock::now();
     TaskResult r = baseResult(task);
     if (task.action == Action::Skip) {
@@ -172,7 +158,13 @@ TaskResult runTask(const PlannedTask& task, const Options& options, const Cancel
         r.status = TaskStatus::Skipped;
         return r;
     }
-    r = encodeAndWrite(std::move(r), task, options, cancel);
+    if (context.disk && context.disk->full(task.output)) {
+        setError(r, FullDiskGuard::notStarted());
+        r.status = TaskStatus::Skipped;
+        return r;
+    }
+    r = encodeAndWrite(std::move(r), task, options, cancel, context);
+    applyFullDiskRule(r, task, context.disk);
     r.timings.processSeconds = since(start);
     return r;
 }

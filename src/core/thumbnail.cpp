@@ -6,6 +6,7 @@
 
 #include "display_pixels.hpp"
 #include "header_reader.hpp"
+#include "vips_errors.hpp"
 #include "vips_runtime.hpp"
 
 namespace imgopt {
@@ -36,6 +37,7 @@ Expected<Thumbnail> makeThumbnail(const std::filesystem::path& file, int maxEdge
     }
     auto source = openSource(file);  // one open; openSource says why not by name
     if (!source) return Unexpected<Error>(std::move(source).error());
+    const VipsCall call;
     try {
         // size=down: a preview is never larger than the image. Rotation upright is vips_thumbnail's default.
         // A truncated file fails as it does in a run, instead of showing grey padding.
@@ -47,11 +49,11 @@ Expected<Thumbnail> makeThumbnail(const std::filesystem::path& file, int maxEdge
                                                ->set("option_string", "fail_on=truncated"));
         return toThumbnail(displayPixels(thumb));
     } catch (const vips::VError&) {
-        const std::string detail = takeVipsErrorFor({file.string()});
+        const std::string detail = takeVipsError();
         return fail(
             ErrorCode::InputDamaged,
             "cannot make a preview: the file is damaged or truncated" +
-                (detail.empty() ? std::string() : fmt::format(" ({})", detail.substr(0, detail.find('\n')))));
+                (detail.empty() ? std::string() : fmt::format(" ({})", detail.substr(0, detail.find("; ")))));
     }
 }
 

@@ -36,12 +36,14 @@ ValidationResult validate(const ScanItem& item, const Options& options) {
                                          formatInfo(h.format).name, item.path.extension().string(),
                                          formatInfo(h.format).name));
 
-    // Checked from the header alone, so a decompression bomb costs a few kilobytes of reading.
-    const std::uint64_t pixels = std::uint64_t(h.width) * std::uint64_t(h.height);
-    if (pixels > options.maxPixels)
-        return refuse(h.format, ErrorCode::PixelLimit,
-                      fmt::format("image is {}x{} ({}), above the pixel limit of {}; refused before decoding",
-                                  h.width, h.height, megapixels(pixels), megapixels(options.maxPixels)));
+    // Checked from the header alone, so a decompression bomb costs a few kilobytes of reading. Every frame
+    // and page counts: 300 frames of 2000x2000 are 1.2 gigapixels to decode, however small one frame is.
+    if (h.pixels() > options.maxPixels)
+        return refuse(
+            h.format, ErrorCode::PixelLimit,
+            fmt::format("image is {}x{}{} ({}), above the pixel limit of {}; refused before decoding",
+                        h.width, h.height, h.pages > 1 ? fmt::format(" x {} frames", h.pages) : "",
+                        megapixels(h.pixels()), megapixels(options.maxPixels)));
 
     t.outputFormat = resolveOutputFormat(options.convertTo, h.format);
     if (t.outputFormat == ImageFormat::Unknown)

@@ -1,11 +1,5 @@
 #include "vips_runtime.hpp"
 
-#include "imgopt/runtime.hpp"
-
-#include <mutex>
-#include <vector>
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <unistd.h>
@@ -14,12 +8,18 @@
 #include <omp.h>
 #endif
 
+#include <cerrno>
+#include <cstring>
+#include <mutex>
+
+#include "imgopt/runtime.hpp"
+#include "vips_errors.hpp"
+
 namespace imgopt {
 namespace {
 std::once_flag g_once;
 bool g_ok = false;
 std::string g_error;
-std::mutex g_errorMutex;
 }  // namespace
 
 Status initVips(const char* argv0) {
@@ -58,47 +58,6 @@ void killWhenCancelled(VipsImage* image, const CancelToken* token) {
 
 std::string libvipsVersion() { return vips_version_string(); }
 
-std::string takeVipsError() {
-    std::lock_guard lock(g_errorMutex);
-    std::string text = vips_error_buffer();
-    vips_error_clear();
-    // One line per message, as a row in a table or a line of CLI output needs.
-    std::string joined;
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        auto end = text.find('\n', pos);
-        if (end == std::string::npos) end = text.size();
-        std::string line = text.substr(pos, end - pos);
-        while (!line.empty() && line.back() == ' ') line.pop_back();
-        if (!line.empty()) joined += (joined.empty() ? "" : "; ") + line;
-        pos = end + 1;
-    }
-    return joined;
-}
-
-std::string takeVipsErrorFor(std::initializer_list<std::string> files) {
-    const std::string all = takeVipsError();
-    std::vector<std::string> names;
-    for (const auto& file : files) {
-        const auto slash = file.find_last_of('/');
-        names.push_back(slash == std::string::npos ? file : file.substr(slash + 1));
-    }
-    std::string kept;
-    std::size_t pos = 0;
-    while (pos < all.size()) {
-        auto end = all.find('\n', pos);
-        if (end == std::string::npos) end = all.size();
-        const std::string line = all.substr(pos, end - pos);
-        for (const auto& name : names)
-            if (!name.empty() && line.find(name) != std::string::npos) {
-                kept += (kept.empty() ? "" : "; ") + line;
-                break;
-            }
-        pos = end + 1;
-    }
-    return kept;
-}
-
 namespace {
 void dropLog(const gchar*, GLogLevelFlags, const gchar*, gpointer) {}
 }  // namespace
@@ -120,12 +79,15 @@ Expected<vips::VSource> openSource(const std::filesystem::path& path) {
                     err == EACCES ? std::string("cannot open file for reading (permission denied)")
                                   : fmt::format("cannot open file for reading: {}", std::strerror(err)));
     }
+    const VipsCall call;
     VipsSource* source = vips_source_new_from_descriptor(fd);  // takes a duplicate of the descriptor
     ::close(fd);
-    if (!source) return fail(ErrorCode::InputUnreadable, "cannot read file: " + takeVipsError());
+    if (!source) {
+        const std::string detail = takeVipsError();
+        return fail(ErrorCode::InputUnreadable, "cannot read file" + (detail.empty() ? "" : ": " + detail));
+    }
     return vips::VSource(source);
 }
-
 
 
 void setTaskThreads(int threads) {

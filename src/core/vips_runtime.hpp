@@ -1,8 +1,8 @@
 #pragma once
-// libvips inside the core: start-up, error text and threads. The tools see only imgopt/runtime.hpp.
+// libvips inside the core: start-up, opening inputs and threads; error text is in vips_errors.hpp. The tools
+// see only imgopt/runtime.hpp.
 
 #include <filesystem>
-#include <initializer_list>
 #include <string>
 #include <vips/vips8>
 
@@ -13,14 +13,6 @@ namespace imgopt {
 
 // The first call initialises libvips (imgopt::initialize() is this); later calls return the first outcome.
 Status initVips(const char* argv0);
-
-// Reads and clears libvips' error buffer. The buffer is process-wide, so callers use this only right after
-// a failing call, and treat the text as a detail.
-std::string takeVipsError();
-
-// Takes and clears the buffer, and returns only the lines that name one of `files` (by file name). Other
-// workers may have appended their own failures meanwhile; those lines must not reach this file's result.
-std::string takeVipsErrorFor(std::initializer_list<std::string> files);
 
 // The file opened once, as a libvips source without a file name. Loaders find their format by sniffing the
 // source's buffered first bytes; with a name, libvips 8.14 also ran every file-only loader's sniffer on the

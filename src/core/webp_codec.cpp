@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "c_handle.hpp"
+#include "vips_errors.hpp"
 #include "vips_runtime.hpp"
 
 namespace imgopt {

@@ -9,6 +9,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QScreen>
 #include <QScrollArea>
@@ -33,6 +34,7 @@
 #include "gui/report_exporter.hpp"
 #include "gui/settings_panel.hpp"
 #include "gui/summary_panel.hpp"
+#include "gui/undo_runner.hpp"
 
 namespace imgopt::gui {
 
@@ -50,7 +52,8 @@ QStringList localPaths(const QMimeData* mime) {
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), model_(new QueueModel(this)), controller_(new RunController(this)),
       queue_(new QueuePanel(model_, this)),
-      exporter_(new ReportExporter([this] { return controller_->report(); }, this)) {
+      exporter_(new ReportExporter([this] { return controller_->report(); }, this)),
+      undo_(new UndoRunner(this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("ImgOpt"));
     setAcceptDrops(true);
@@ -117,6 +120,10 @@ void MainWindow::createActions() {
     preferences_->setObjectName(QStringLiteral("actionPreferences"));
     preferences_->setShortcuts({QKeySequence(QKeySequence::Preferences), QKeySequence(Qt::CTRL | Qt::Key_Comma)});
     preferences_->setMenuRole(QAction::PreferencesRole);
+    undoLastRun_ = new QAction(tr("&Undo Last Run"), this);
+    undoLastRun_->setObjectName(QStringLiteral("actionUndoLastRun"));
+    undoLastRun_->setShortcut(QKeySequence::Undo);
+    undoLastRun_->setToolTip(tr("Put back the originals of the last in-place run, from the Trash"));
     start_ = new QAction(icon(QStyle::SP_MediaPlay), tr("&Start"), this);
     start_->setObjectName(QStringLiteral("actionStart"));
     start_->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R)});
@@ -141,6 +148,8 @@ void MainWindow::createActions() {
     connect(openOutput_, &QAction::triggered, this, &MainWindow::openOutputFolder);
     connect(quit_, &QAction::triggered, this, &QWidget::close);
     connect(preferences_, &QAction::triggered, this, &MainWindow::showPreferences);
+    connect(undoLastRun_, &QAction::triggered, this, &MainWindow::undoLastRun);
+    connect(undo_, &UndoRunner::finished, this, &MainWindow::onUndoFinished);
     connect(start_, &QAction::triggered, controller_, &RunController::start);
     connect(pause_, &QAction::triggered, this, [this](bool paused) {
         if (paused) controller_->pause();
@@ -170,6 +179,8 @@ void MainWindow::createMenus() {
     file->addAction(quit_);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(undoLastRun_);
+    edit->addSeparator();
     edit->addAction(preferences_);
 
     QMenu* run = menuBar()->addMenu(tr("&Run"));
@@ -178,6 +189,7 @@ void MainWindow::createMenus() {
     run->addAction(cancel_);
     run->addSeparator();
     run->addAction(queue_->processNextAction());
+    run->addAction(queue_->processAgainAction());
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(queue_->compareAction());
@@ -248,6 +260,7 @@ void MainWindow::connectController() {
     connect(queue_, &QueuePanel::processNextRequested, this, &MainWindow::processNextRows);
     connect(queue_, &QueuePanel::removeRequested, this, &MainWindow::removeRows);
     connect(queue_, &QueuePanel::compareRequested, this, &MainWindow::showCompare);
+    connect(queue_, &QueuePanel::processAgainRequested, this, &MainWindow::processAgainRows);
     // The ETA ticks even when no result arrives for a while (one huge image).
     auto* tick = new QTimer(this);
     tick->setInterval(1000);
@@ -329,6 +342,8 @@ void MainWindow::updateRunActions() {
                                                                                 : QStyle::SP_MediaPause));
     cancel_->setEnabled(state != RunController::State::Idle && state != RunController::State::Cancelling);
     exportReport_->setEnabled(controller_->hasRun());
+    // Undo moves files the run may be writing: only between runs.
+    undoLastRun_->setEnabled(state == RunController::State::Idle && !undo_->busy());
     openOutput_->setEnabled(controller_->hasRun());
     updateProgress();
 }
@@ -360,6 +375,11 @@ void MainWindow::onRunFinished(int run) {
     metrics_->setPolling(false);
     if (const auto report = controller_->report()) {
         summary_->showReport(*report);
+        if (!report->notices.empty()) {
+            QStringList notices;
+            for (const auto& n : report->notices) notices << QString::fromStdString(n);
+            queue_->showNotice(notices.join(QLatin1Char(' ')));
+        }
         statusBar()->showMessage(SummaryPanel::summaryLine(report->summary));
         summaryDock_->show();
     }
@@ -457,6 +477,35 @@ void MainWindow::processNextRows(const QList<int>& rows) {
     statusBar()->showMessage(moved > 0 ? tr("%n file(s) moved to the front of the queue.", nullptr, moved)
                                        : tr("These files have already started."),
                              4000);
+}
+
+void MainWindow::processAgainRows(const QList<int>& rows) {
+    QStringList paths;
+    for (int r : rows) {
+        const QueueRow& row = model_->row(r);
+        if (row.state == RowState::UpToDate && row.canProcessAgain) paths << row.path;
+    }
+    if (paths.isEmpty()) return;
+    controller_->setOptions(settings_->options());
+    controller_->processAgain(paths);
+    statusBar()->showMessage(tr("Processing %n file(s) again.", nullptr, int(paths.size())), 4000);
+}
+
+void MainWindow::undoLastRun() {
+    if (controller_->state() != RunController::State::Idle || !undo_->start()) return;
+    undoLastRun_->setEnabled(false);
+    statusBar()->showMessage(tr("Putting the originals back…"));
+}
+
+void MainWindow::onUndoFinished(bool ok, const QString& summary, const QString& details) {
+    updateRunActions();
+    statusBar()->showMessage(summary, 10000);
+    auto* box = new QMessageBox(ok ? QMessageBox::Information : QMessageBox::Warning, tr("Undo Last Run"), summary,
+                                QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("undoResultBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    if (!details.isEmpty()) box->setDetailedText(details);
+    box->open();
 }
 
 void MainWindow::removeRows(const QList<int>& rows) {

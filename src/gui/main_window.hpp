@@ -21,6 +21,7 @@ class QueuePanel;
 class ReportExporter;
 class SettingsPanel;
 class SummaryPanel;
+class UndoRunner;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -41,6 +42,7 @@ public:
     MetricsPanel* metricsPanel() const { return metrics_; }
     SummaryPanel* summaryPanel() const { return summary_; }
     ReportExporter* reportExporter() const { return exporter_; }
+    UndoRunner* undoRunner() const { return undo_; }
     MetricsDock* metricsDock() const { return metricsDock_; }
     // The compare view, once opened (it stays open across files; closing it deletes it).
     CompareView* compareView() const;
@@ -71,6 +73,9 @@ private:
     void openOutputFolder();
     void showPreferences();
     void processNextRows(const QList<int>& rows);
+    void processAgainRows(const QList<int>& rows);
+    void undoLastRun();
+    void onUndoFinished(bool ok, const QString& summary, const QString& details);
     void removeRows(const QList<int>& rows);
     void saveWindowState();
 
@@ -84,6 +89,7 @@ private:
     MetricsPanel* metrics_ = nullptr;
     SummaryPanel* summary_ = nullptr;
     ReportExporter* exporter_;
+    UndoRunner* undo_;
     QDockWidget* settingsDock_ = nullptr;
     MetricsDock* metricsDock_ = nullptr;
     QDockWidget* summaryDock_ = nullptr;
@@ -95,6 +101,7 @@ private:
     QAction* openOutput_ = nullptr;
     QAction* quit_ = nullptr;
     QAction* preferences_ = nullptr;
+    QAction* undoLastRun_ = nullptr;
     QAction* start_ = nullptr;
     QAction* pause_ = nullptr;
     QAction* cancel_ = nullptr;

@@ -19,8 +19,11 @@ constexpr int kFlushIntervalMs = 60;
 
 QString toQString(const std::filesystem::path& p) { return QString::fromStdString(p.string()); }
 
-RowState stateOf(TaskStatus status) {
-    switch (status) {
+RowState stateOf(const TaskResult& r) {
+    if (r.status == TaskStatus::Skipped &&
+        (r.errorCode == ErrorCode::UpToDate || r.errorCode == ErrorCode::AlreadyOptimized))
+        return RowState::UpToDate;
+    switch (r.status) {
         case TaskStatus::Optimized: return RowState::Optimized;
         case TaskStatus::KeptOriginal: return RowState::KeptOriginal;
         case TaskStatus::Skipped: return RowState::Skipped;
@@ -34,14 +37,17 @@ QString stateText(const QueueRow& row) {
         case RowState::Queued: return QueueModel::tr("Queued");
         case RowState::Optimized: return statusText(TaskStatus::Optimized);
         case RowState::KeptOriginal: return statusText(TaskStatus::KeptOriginal);
+        case RowState::UpToDate:
+            return row.canProcessAgain ? QueueModel::tr("Up to date") : QueueModel::tr("Already optimized");
         case RowState::Skipped: return statusText(TaskStatus::Skipped);
         case RowState::Failed: return statusText(TaskStatus::Failed);
     }
     return {};
 }
 
+// Up-to-date rows show what the earlier run saved.
 bool hasSizes(const QueueRow& row) {
-    return row.state == RowState::Optimized || row.state == RowState::KeptOriginal;
+    return row.state == RowState::Optimized || row.state == RowState::KeptOriginal || row.state == RowState::UpToDate;
 }
 
 // A written output is what the user came for; a failed or skipped row has none, and a queued row not yet.
@@ -105,7 +111,9 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const {
                                  : QString();
                 case TimeColumn: return r.state == RowState::Queued ? QString() : formatSeconds(r.seconds);
                 case StatusColumn:
-                    return r.message.isEmpty() ? stateText(r) : tr("%1: %2").arg(stateText(r), r.message);
+                    // The reason of an up-to-date row is in its tooltip; the status says it all.
+                    return r.message.isEmpty() || r.state == RowState::UpToDate ? stateText(r)
+                                                                                : tr("%1: %2").arg(stateText(r), r.message);
             }
             return {};
         case SortRole:
@@ -120,6 +128,8 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const {
         case StateRole: return int(r.state);
         case ThumbnailKeyRole: return column == ThumbnailColumn ? previewKey(r) : QVariant();
         case Qt::ToolTipRole:
+            if (column == StatusColumn && r.canProcessAgain)
+                return tr("%1\nProcess Again (in the row's menu) redoes it.").arg(r.message);
             if (column == StatusColumn && !r.message.isEmpty()) return r.message;
             if (column == ThumbnailColumn || column == FileColumn || column == FolderColumn) {
                 return r.output.isEmpty() ? r.path : tr("%1\n→ %2").arg(r.path, r.output);
@@ -134,6 +144,7 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const {
         case Qt::DecorationRole:
             if (column != StatusColumn) return {};
             if (r.state == RowState::Failed) return QApplication::style()->standardIcon(QStyle::SP_MessageBoxCritical);
+            if (r.state == RowState::UpToDate) return QApplication::style()->standardIcon(QStyle::SP_DialogApplyButton);
             if (!r.message.isEmpty() && r.state != RowState::Skipped) {
                 return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
             }
@@ -179,7 +190,8 @@ void QueueModel::applyResult(int run, const TaskResult& result) {
     const int i = rowOf(run, result.id);
     if (i < 0) return;  // removed by the user meanwhile
     QueueRow& r = rows_[std::size_t(i)];
-    r.state = stateOf(result.status);
+    r.state = stateOf(result);
+    r.canProcessAgain = result.errorCode == ErrorCode::UpToDate;
     if (result.inputFormat != ImageFormat::Unknown) r.inputFormat = result.inputFormat;
     if (result.outputFormat != ImageFormat::Unknown) r.outputFormat = result.outputFormat;
     r.bytesBefore = result.inputBytes ? result.inputBytes : r.bytesBefore;

@@ -15,7 +15,8 @@
 
 namespace imgopt::gui {
 
-enum class RowState { Queued, Optimized, KeptOriginal, Skipped, Failed };
+// UpToDate: skipped because an earlier run's output is current (or, in place, the file is ImgOpt's own).
+enum class RowState { Queued, Optimized, KeptOriginal, UpToDate, Skipped, Failed };
 
 struct QueueRow {
     int run = 0;
@@ -31,6 +32,7 @@ struct QueueRow {
     std::uint64_t bytesAfter = 0;
     double seconds = 0;
     RowState state = RowState::Queued;
+    bool canProcessAgain = false;   // up to date, and "Process Again" would redo it (not ImgOpt's own bytes)
     QString message;                // error, or warning, or why the original was kept
     std::optional<double> score;    // quality auto: SSIM of the output against the source
     std::optional<int> quality;     // quality auto: the quality the search chose

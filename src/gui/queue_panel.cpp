@@ -72,6 +72,7 @@ QLayout* QueuePanel::buildFilterRow() {
     filter_->addItem(tr("Queued"), int(RowState::Queued));
     filter_->addItem(tr("Optimized"), int(RowState::Optimized));
     filter_->addItem(tr("Kept original"), int(RowState::KeptOriginal));
+    filter_->addItem(tr("Up to date"), int(RowState::UpToDate));
     filter_->addItem(tr("Skipped"), int(RowState::Skipped));
     filter_->addItem(tr("Failed"), int(RowState::Failed));
     top->addWidget(filterLabel);
@@ -132,6 +133,9 @@ void QueuePanel::createActions() {
     processNext_ = new QAction(tr("Process &Next"), this);
     processNext_->setObjectName(QStringLiteral("actionProcessNext"));
     processNext_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    processAgain_ = new QAction(tr("Process &Again"), this);
+    processAgain_->setObjectName(QStringLiteral("actionProcessAgain"));
+    processAgain_->setToolTip(tr("Optimize files that were up to date from an earlier run once more"));
     remove_ = new QAction(tr("&Remove"), this);
     remove_->setObjectName(QStringLiteral("actionRemove"));
     remove_->setShortcut(QKeySequence::Delete);
@@ -145,7 +149,7 @@ void QueuePanel::createActions() {
     compare_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
     compare_->setToolTip(
         tr("Compare the original and the optimized file (Ctrl+D, or double-click a finished row)"));
-    for (QAction* a : {processNext_, remove_, open_, showInFolder_}) {
+    for (QAction* a : {processNext_, processAgain_, remove_, open_, showInFolder_}) {
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         view_->addAction(a);
     }
@@ -164,6 +168,7 @@ void QueuePanel::connectSignals() {
         updateActions();
         QMenu menu(this);
         menu.addAction(processNext_);
+        menu.addAction(processAgain_);
         menu.addSeparator();
         menu.addAction(compare_);
         menu.addAction(open_);
@@ -178,6 +183,8 @@ void QueuePanel::connectSignals() {
     connect(compare_, &QAction::triggered, this, &QueuePanel::compareCurrent);
     connect(processNext_, &QAction::triggered, this,
             [this] { emit processNextRequested(selectedSourceRows()); });
+    connect(processAgain_, &QAction::triggered, this,
+            [this] { emit processAgainRequested(selectedSourceRows()); });
     connect(remove_, &QAction::triggered, this, [this] { emit removeRequested(selectedSourceRows()); });
     connect(open_, &QAction::triggered, this, &QueuePanel::openSelected);
     connect(showInFolder_, &QAction::triggered, this, &QueuePanel::showSelectedInFolder);
@@ -205,13 +212,15 @@ QString QueuePanel::notice() const { return noticeBar_->isHidden() ? QString() :
 
 void QueuePanel::updateActions() {
     const QList<int> rows = selectedSourceRows();
-    bool anyQueued = false, anyOutput = false;
+    bool anyQueued = false, anyOutput = false, anyAgain = false;
     for (int r : rows) {
         const QueueRow& row = model_->row(r);
         anyQueued |= row.state == RowState::Queued;
         anyOutput |= !row.output.isEmpty();
+        anyAgain |= row.state == RowState::UpToDate && row.canProcessAgain;
     }
     processNext_->setEnabled(anyQueued);
+    processAgain_->setEnabled(anyAgain);
     remove_->setEnabled(!rows.isEmpty());
     open_->setEnabled(!rows.isEmpty());
     showInFolder_->setEnabled(anyOutput);

@@ -1,8 +1,8 @@
 #pragma once
 // QueuePanel: the queue table with its status filter, a one-line notice area and the row context menu.
-// Open and "Show output in folder" are handled here; "Process next" and Remove are requested from outside
-// because they involve the run. While the queue is empty the table gives way to the DropZone; the table's
-// preview column is fed by QueueThumbnails.
+// Open and "Show output in folder" are handled here; "Process next", "Process again" and Remove are
+// requested from outside because they involve the run. While the queue is empty the table gives way to the
+// DropZone; the table's preview column is fed by QueueThumbnails.
 
 #include <QWidget>
 
@@ -42,6 +42,7 @@ public:
     QString notice() const;
 
     QAction* processNextAction() const { return processNext_; }
+    QAction* processAgainAction() const { return processAgain_; }
     QAction* removeAction() const { return remove_; }
     QAction* openAction() const { return open_; }
     QAction* showInFolderAction() const { return showInFolder_; }
@@ -49,6 +50,7 @@ public:
 
 signals:
     void processNextRequested(const QList<int>& sourceRows);
+    void processAgainRequested(const QList<int>& sourceRows);
     void removeRequested(const QList<int>& sourceRows);
     // A finished file to show in the compare view (double-click or the Compare action).
     void compareRequested(int sourceRow);
@@ -77,6 +79,7 @@ private:
     QWidget* noticeBar_;
     QLabel* noticeLabel_;
     QAction* processNext_;
+    QAction* processAgain_;
     QAction* remove_;
     QAction* open_;
     QAction* showInFolder_;

@@ -25,7 +25,7 @@ RunController::~RunController() {
 
 void RunController::setOptions(const Options& options) { options_ = options; }
 
-void RunController::createEngine() {
+void RunController::createEngine(bool force) {
     engine_.reset();
     ++run_;
     const int run = run_;
@@ -52,7 +52,9 @@ void RunController::createEngine() {
     };
     EngineConfig config;
     config.workers = options_.jobs;
-    engine_ = std::make_unique<BatchEngine>(options_, config, std::move(callbacks));
+    Options options = options_;
+    options.force = force;
+    engine_ = std::make_unique<BatchEngine>(options, config, std::move(callbacks));
     emit runCreated(run_);
 }
 
@@ -72,6 +74,17 @@ void RunController::addPaths(const QStringList& paths, bool startNow) {
         return;
     }
     engine_->addPaths(toPaths(paths));
+}
+
+void RunController::processAgain(const QStringList& paths) {
+    if (paths.isEmpty()) return;
+    if (state_ != State::Idle) {
+        pendingAgain_ += paths;
+        return;
+    }
+    createEngine(true);
+    engine_->addPaths(toPaths(paths));
+    setState(State::Running);
 }
 
 void RunController::start() {
@@ -134,6 +147,7 @@ void RunController::handleFinished(int run) {
         const QStringList paths = std::exchange(pendingPaths_, {});
         addPaths(paths, pendingStart_);
     }
+    if (!pendingAgain_.isEmpty()) processAgain(std::exchange(pendingAgain_, {}));
 }
 
 void RunController::setState(State state) {

@@ -39,6 +39,9 @@ public:
     void cancel();
     // "Process next": puts a task of the current run ahead of the others.
     bool processNext(int run, TaskId id);
+    // "Process again": runs `paths` once more with force, so that outputs an earlier run left up to date are
+    // redone. Starts at once when no run is active, otherwise when the current one has ended.
+    void processAgain(const QStringList& paths);
     // Takes a queued file out of the running batch; false when it has already started.
     bool remove(int run, TaskId id);
 
@@ -62,7 +65,7 @@ signals:
     void progressChanged();
 
 private:
-    void createEngine();
+    void createEngine(bool force = false);
     void setState(State state);
     void handleFinished(int run);
 
@@ -71,6 +74,7 @@ private:
     int run_ = 0;
     State state_ = State::Idle;
     QStringList pendingPaths_;       // dropped while a cancelled run winds down
+    QStringList pendingAgain_;       // "process again" asked while a run was active
     bool pendingStart_ = true;
     int nextBoost_ = 1;
 };

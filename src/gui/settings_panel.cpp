@@ -147,7 +147,8 @@ Options SettingsPanel::options() const {
     o.outputDir = std::filesystem::path(ui_->outputDirEdit->text().trimmed().toStdString());
     o.suffix = ui_->suffixEdit->text().toStdString();
     o.onConflict = currentEnum<ConflictPolicy>(ui_->conflictCombo);
-    o.allowLarger = !ui_->neverBiggerCheck->isChecked();
+    // In place an original is only ever replaced by a smaller file.
+    o.allowLarger = o.outputMode != OutputMode::InPlace && !ui_->neverBiggerCheck->isChecked();
     // The spin box shows whole megapixels; an untouched value keeps the exact limit it was loaded with.
     o.maxPixels = ui_->maxMegapixelsSpin->value() == megapixels(loadedMaxPixels_)
                       ? loadedMaxPixels_
@@ -209,6 +210,7 @@ void SettingsPanel::updateEnabled() {
     const auto mode = currentEnum<OutputMode>(ui_->outputModeCombo);
     ui_->outputDirRow->setEnabled(mode == OutputMode::OutputDir);
     ui_->suffixEdit->setEnabled(mode == OutputMode::Suffix);
+    ui_->neverBiggerCheck->setEnabled(mode != OutputMode::InPlace);
 }
 
 void SettingsPanel::updateQualityLabel() {
@@ -220,8 +222,8 @@ void SettingsPanel::onOutputModeActivated(int index) {
     if (currentEnum<OutputMode>(ui_->outputModeCombo) == OutputMode::InPlace && index != lastOutputMode_) {
         const auto answer = QMessageBox::warning(
             this, tr("Replace the originals?"),
-            tr("Optimized files will replace the original files. The originals cannot be recovered.\n\n"
-               "Use this mode only on copies or with a backup."),
+            tr("Optimized files will replace the original files, and only when they are smaller. Each original "
+               "goes to the Trash first; Edit > Undo Last Run puts them back."),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Yes) {
             ui_->outputModeCombo->setCurrentIndex(lastOutputMode_);

@@ -80,6 +80,16 @@ TEST_F(CliUsage, OtherUsageErrors) {
     expectNothingWritten();
 }
 
+TEST_F(CliUsage, InPlaceWithAllowLargerIsUsageError) {
+    // In place, an original is only ever replaced by a smaller file: asking for larger results there would
+    // silently lose the original's bytes from its path, so the combination is refused before any work.
+    auto r = runCli({"--in-place", "--allow-larger", in().string()});
+    EXPECT_EQ(r.exitCode, 2) << describe(r);
+    EXPECT_NE(r.err.find("smaller"), std::string::npos) << describe(r);
+    expectNothingWritten();
+    expectOriginalsUnchanged();
+}
+
 TEST_F(CliUsage, SuccessExitsZeroAndWritesOptimizedFolders) {
     auto r = runCli({"-j2", in().string()});
     ASSERT_EQ(r.exitCode, 0) << describe(r);

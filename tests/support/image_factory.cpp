@@ -1,5 +1,6 @@
 #include "image_factory.hpp"
 
+#include <fstream>
 #include <stdexcept>
 #include <vips/vips8>
 
@@ -118,6 +119,33 @@ void makeAnimatedGif(const fs::path& file, int width, int height, int frames) {
     strip.set("delay", std::vector<int>(size_t(frames), 100));
     strip.set("loop", 0);
     strip.gifsave(file.c_str());
+}
+
+void makeGifBomb(const fs::path& file, int width, int height, int frames) {
+    fs::create_directories(file.parent_path());
+    std::string gif = "GIF89a";
+    const auto u16 = [&](int v) {
+        gif += char(v & 0xff);
+        gif += char((v >> 8) & 0xff);
+    };
+    u16(width);
+    u16(height);
+    gif += std::string("\x80\x00\x00", 3);         // a 2-colour global table follows
+    gif += std::string("\x00\x00\x00\xff\xff\xff", 6);
+    gif += std::string("\x21\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00", 19);  // loop forever
+    for (int i = 0; i < frames; ++i) {
+        gif += std::string("\x21\xf9\x04\x00\x0a\x00\x00\x00", 8);  // 0.1 s per frame
+        gif += ',';
+        u16(0);
+        u16(0);
+        u16(1);
+        u16(1);
+        gif += '\0';
+        // LZW, minimum code size 2: clear (4), index 0, end (5) in 3-bit codes.
+        gif += std::string("\x02\x02\x44\x01\x00", 5);
+    }
+    gif += ';';
+    std::ofstream(file, std::ios::binary) << gif;
 }
 
 void makeHugeBlankPng(const fs::path& file, int width, int height) {

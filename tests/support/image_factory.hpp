@@ -26,6 +26,10 @@ struct ImageSpec {
 void makeImage(const fs::path& file, const ImageSpec& spec = {});
 // A 3-frame animated GIF of w x h frames.
 void makeAnimatedGif(const fs::path& file, int width = 32, int height = 24, int frames = 3);
+// A GIF whose header claims `frames` frames of `width` x `height` (the logical screen), each frame holding
+// one pixel: a few bytes per frame on disk, width x height x frames pixels to decode (a decompression bomb
+// of the animated kind).
+void makeGifBomb(const fs::path& file, int width, int height, int frames);
 // A one-band 1-bit PNG, highly compressible: `width` x `height` pixels, a few KB on disk.
 void makeHugeBlankPng(const fs::path& file, int width, int height);
 

@@ -1,11 +1,14 @@
 #include "test_support.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <glib.h>
 #include <random>
 #include <stdexcept>
+#include <sys/mount.h>
 #include <unistd.h>
 
 namespace imgopt::test {
@@ -26,6 +29,24 @@ TempDir::~TempDir() {
             fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, ignore);
     }
     fs::remove_all(path_, ec);
+}
+
+TmpfsMount::TmpfsMount(const fs::path& dir, std::size_t bytes) : dir_(dir), bytes_(bytes) {
+    fs::create_directories(dir);
+    const std::string options = "size=" + std::to_string(bytes);
+    if (::mount("tmpfs", dir.c_str(), "tmpfs", 0, options.c_str()) == 0)
+        mounted_ = true;
+    else
+        error_ = std::string("cannot mount a tmpfs (needs root): ") + std::strerror(errno);
+}
+
+TmpfsMount::~TmpfsMount() {
+    if (mounted_) ::umount2(dir_.c_str(), MNT_DETACH);
+}
+
+bool TmpfsMount::remountReadOnly() {
+    const std::string options = "size=" + std::to_string(bytes_);
+    return mounted_ && ::mount("tmpfs", dir_.c_str(), "tmpfs", MS_REMOUNT | MS_RDONLY, options.c_str()) == 0;
 }
 
 std::string sha256File(const fs::path& file) {

@@ -49,6 +49,28 @@ private:
     fs::path path_;
 };
 
+// A tmpfs of `bytes` mounted on `dir` (made if needed) while the object lives: a small disk to fill, or a
+// second file system. Needs root (CAP_SYS_ADMIN); when mounting is refused, mounted() is false and error()
+// says why, for the test's skip message. Declare it after the TempDir that holds `dir`.
+class TmpfsMount {
+public:
+    TmpfsMount(const fs::path& dir, std::size_t bytes);
+    ~TmpfsMount();
+    TmpfsMount(const TmpfsMount&) = delete;
+    TmpfsMount& operator=(const TmpfsMount&) = delete;
+
+    bool mounted() const { return mounted_; }
+    const std::string& error() const { return error_; }
+    // Makes the file system read-only (as a disk mounted read-only is); false when refused.
+    bool remountReadOnly();
+
+private:
+    fs::path dir_;
+    std::size_t bytes_ = 0;
+    bool mounted_ = false;
+    std::string error_;
+};
+
 // Lower-case hex SHA-256 of a file's bytes ("" when unreadable).
 std::string sha256File(const fs::path& file);
 // Relative path -> SHA-256 of every regular file under `root`.

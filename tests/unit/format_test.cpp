@@ -118,3 +118,22 @@ TEST(FormatRegistry, ContentSniffingTellsFormatsApart) {
     EXPECT_EQ(formatFromContent(""sv), ImageFormat::Unknown);
     EXPECT_EQ(formatFromContent("\xff\xd8"sv), ImageFormat::Unknown) << "too short to be sure";
 }
+
+TEST(FormatRegistry, ContentSniffingOfShortHeadsAnswersAndNeverThrows) {
+    using namespace std::string_view_literals;
+    // fuzz_header found that six bytes "RIFF\xa0\x01" threw std::out_of_range out of the WebP sniffer, which
+    // ended the whole process. A head shorter than a signature is answered like any other.
+    for (std::string_view whole : {"RIFF\x10\0\0\0WEBPVP8 "sv, "\x89PNG\r\n\x1a\n\0"sv, "GIF89a\x01\0"sv,
+                                   "\0\0\0\x1c"
+                                   "ftypavif\0\0\0\0"sv,
+                                   "II*\0\x08\0"sv})
+        for (std::size_t n = 0; n < 8; ++n) {
+            ImageFormat got = ImageFormat::Jpeg;
+            EXPECT_NO_THROW(got = formatFromContent(whole.substr(0, n)))
+                << n << " bytes of " << whole.substr(0, 4);
+            if (n < 4) {
+                EXPECT_EQ(got, ImageFormat::Unknown) << n << " bytes";
+            }
+        }
+    EXPECT_EQ(formatFromContent("RIFF\xa0\x01"sv), ImageFormat::Unknown);
+}

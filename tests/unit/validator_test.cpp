@@ -123,3 +123,18 @@ TEST(Validator, HeicBecomesAvifUnderOriginal) {
     EXPECT_EQ((*r).header.format, ImageFormat::Heif);
     EXPECT_EQ((*r).outputFormat, ImageFormat::Avif);
 }
+
+TEST(Validator, PixelLimitCountsEveryFrame) {
+    TempDir dir;
+    // 300 frames of 2000x2000: each frame is under the limit, together they are 1.2 gigapixels.
+    makeGifBomb(dir / "bomb.gif", 2000, 2000, 300);
+    ASSERT_LT(fs::file_size(dir / "bomb.gif"), 20'000u);
+    auto v = validate(itemFor(dir / "bomb.gif"), Options{});
+    ASSERT_FALSE(v);
+    EXPECT_EQ(v.error().error.code, ErrorCode::PixelLimit);
+    EXPECT_NE(v.error().error.message.find("2000x2000 x 300 frames"), std::string::npos) << v.error().error.message;
+    EXPECT_NE(v.error().error.message.find("1200.0 megapixels"), std::string::npos) << v.error().error.message;
+    Options roomy;
+    roomy.maxPixels = 2'000'000'000;
+    EXPECT_TRUE(validate(itemFor(dir / "bomb.gif"), roomy)) << "a GIF of that size is otherwise fine";
+}

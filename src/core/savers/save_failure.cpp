@@ -1,13 +1,17 @@
 #include <fmt/format.h>
 #include <glib.h>
 
+
 #include "savers.hpp"
-#include "vips_runtime.hpp"
+#include "vips_errors.hpp"
 
 namespace imgopt::detail {
 
 Unexpected<Error> saveFailure(const SaveRequest& r) {
-    const std::string detail = takeVipsError();
+    // The cause comes first; libvips' later lines say what it did about it ("vips2png: unable to write to
+    // target"), which would blame writing for a damaged input.
+    std::string detail = takeVipsError();
+    detail = detail.substr(0, detail.find("; "));
     if (r.cancel && r.cancel->cancelled()) return fail(ErrorCode::Cancelled, "cancelled");
     std::string message = fmt::format("cannot decode or encode this {} image: the data is damaged or truncated",
                                       formatInfo(r.sourceFormat).name);
