@@ -7,7 +7,7 @@ SANITIZE_DIR ?= build-sanitize
 FUZZ_SECONDS ?= 60
 
 .PHONY: deps configure build run test package sanitize-configure asan-test fuzz cli-sample bench screenshot \
-	clean format
+	clean format format-check
 
 deps:
 	@scripts/install-deps.sh
@@ -62,6 +62,11 @@ screenshot: build
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+
+# CI's formatting gate: every tracked C++ file as the root .clang-format lays it out.
+format-check:
+	IMGOPT_FORMAT_DEPS=1 scripts/install-deps.sh
+	clang-format --dry-run -Werror $$(git ls-files '*.cpp' '*.hpp')
 
 clean:
 	rm -rf $(BUILD_DIR) $(SANITIZE_DIR)

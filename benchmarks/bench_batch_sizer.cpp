@@ -1,5 +1,5 @@
-// The batch sizer: imgopt::estimateTaskBytes per header, and imgopt::admitSelection over a queue of estimates.
-// Pure arithmetic; these guard against the scheduler becoming a cost of its own on large folders.
+// The batch sizer: imgopt::estimateTaskBytes per header, and imgopt::admitSelection over a queue of
+// estimates. Pure arithmetic; these guard against the scheduler becoming a cost of its own on large folders.
 
 #include <benchmark/benchmark.h>
 
@@ -44,7 +44,8 @@ void BM_AdmitQueue(benchmark::State& state) {
     const auto headers = sampleHeaders(static_cast<std::size_t>(state.range(0)));
     std::vector<std::uint64_t> pending;
     pending.reserve(headers.size());
-    for (const auto& h : headers) pending.push_back(estimateTaskBytes(h, h.uprightWidth(), h.uprightHeight(), h.format));
+    for (const auto& h : headers)
+        pending.push_back(estimateTaskBytes(h, h.uprightWidth(), h.uprightHeight(), h.format));
     const std::uint64_t budget = 256ull << 20;
     for (auto _ : state) {
         std::vector<std::uint64_t> queue = pending;
@@ -67,7 +68,8 @@ void BM_AdmitSelection(benchmark::State& state) {
     const auto headers = sampleHeaders(static_cast<std::size_t>(state.range(0)));
     std::vector<std::uint64_t> pending;
     for (const auto& h : headers) pending.push_back(estimateTaskBytes(h, 1920, 1080, h.format));
-    for (auto _ : state) benchmark::DoNotOptimize(admitSelection(pending, 256ull << 20, 32ull << 20, 8, false));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(admitSelection(pending, 256ull << 20, 32ull << 20, 8, false));
 }
 BENCHMARK(BM_AdmitSelection)->RangeMultiplier(8)->Range(64, 4096);
 

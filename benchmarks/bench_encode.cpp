@@ -17,7 +17,8 @@ namespace {
 using namespace imgopt;
 
 enum Source { kPhoto = 0, kGraphic = 1 };
-constexpr ImageFormat kFormats[] = {ImageFormat::Jpeg, ImageFormat::Png, ImageFormat::Webp, ImageFormat::Avif};
+constexpr ImageFormat kFormats[] = {ImageFormat::Jpeg, ImageFormat::Png, ImageFormat::Webp,
+                                    ImageFormat::Avif};
 
 void BM_Encode(benchmark::State& state) {
     const auto& fx = bench::fixtures();
@@ -59,9 +60,11 @@ void BM_Encode(benchmark::State& state) {
     const double pixels = double(task.header.width) * double(task.header.height);
     state.counters["out_bytes"] = benchmark::Counter(double(outBytes));
     state.counters["in_bytes"] = benchmark::Counter(double(item.bytes));
-    state.counters["Mpix/s"] = benchmark::Counter(pixels / 1e6, benchmark::Counter::kIsIterationInvariantRate);
+    state.counters["Mpix/s"] =
+        benchmark::Counter(pixels / 1e6, benchmark::Counter::kIsIterationInvariantRate);
     state.SetLabel(std::string(source == kPhoto ? "photo.jpg -> " : "graphic.png -> ") +
-                   std::string(formatInfo(format).name) + (quality >= 100 ? " lossless" : " q" + std::to_string(quality)));
+                   std::string(formatInfo(format).name) +
+                   (quality >= 100 ? " lossless" : " q" + std::to_string(quality)));
 }
 
 // libvips does the work on its own threads, so wall time is what counts; CPU time is the whole process's.

@@ -1,9 +1,10 @@
 #include "bench_fixtures.hpp"
 
+#include <unistd.h>
+
 #include <mutex>
 #include <stdexcept>
 #include <string>
-#include <unistd.h>
 #include <vips/vips8>
 
 namespace imgopt::bench {
@@ -24,15 +25,18 @@ VImage photoLike() {
     VImage xy = VImage::xyz(kWidth, kHeight);
     VImage x = xy[0] * (255.0 / kWidth);
     VImage y = xy[1] * (255.0 / kHeight);
-    VImage blobs = VImage::gaussnoise(kWidth / 8, kHeight / 8, VImage::option()->set("sigma", 60.0)->set("mean", 0.0))
-                       .gaussblur(2.0)
-                       .resize(8.0, VImage::option()->set("kernel", VIPS_KERNEL_CUBIC));
+    VImage blobs =
+        VImage::gaussnoise(kWidth / 8, kHeight / 8, VImage::option()->set("sigma", 60.0)->set("mean", 0.0))
+            .gaussblur(2.0)
+            .resize(8.0, VImage::option()->set("kernel", VIPS_KERNEL_CUBIC));
     VImage grain = VImage::gaussnoise(kWidth, kHeight, VImage::option()->set("sigma", 6.0)->set("mean", 0.0));
     VImage r = x * 0.7 + y * 0.3 + blobs + grain;
     VImage g = y * 0.6 + 40 + blobs * 0.8 + grain;
     VImage b = (255.0 - x) * 0.5 + 30 + blobs * 0.5 + grain;
-    return r.bandjoin(g).bandjoin(b).cast(VIPS_FORMAT_UCHAR).copy(
-        VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
+    return r.bandjoin(g)
+        .bandjoin(b)
+        .cast(VIPS_FORMAT_UCHAR)
+        .copy(VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
 }
 
 // Flat-coloured shapes over a gradient with a soft alpha edge: what palette quantisation is made for.
@@ -44,7 +48,8 @@ VImage graphicLike() {
     VImage dy = y - kHeight / 2.0;
     VImage d = (dx * dx + dy * dy).pow(0.5);
     VImage ring = (d < 400.0).ifthenelse(std::vector<double>{230, 120, 40}, std::vector<double>{40, 90, 160});
-    VImage bars = ((x / 120).cast(VIPS_FORMAT_INT) % 2 == 0).ifthenelse(std::vector<double>{250, 250, 250}, ring);
+    VImage bars =
+        ((x / 120).cast(VIPS_FORMAT_INT) % 2 == 0).ifthenelse(std::vector<double>{250, 250, 250}, ring);
     VImage alpha = (255.0 - (d - 300.0) * 0.4).cast(VIPS_FORMAT_UCHAR);
     VImage rgb = ((y < kHeight / 3.0).ifthenelse(bars, ring)).cast(VIPS_FORMAT_UCHAR);
     return rgb.bandjoin(alpha).copy(VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));

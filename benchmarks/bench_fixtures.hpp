@@ -8,11 +8,11 @@ namespace imgopt::bench {
 
 struct Fixtures {
     std::filesystem::path dir;
-    std::filesystem::path photoJpeg;    // 1920x1080 photo-like (gradient + blurred and fine noise), JPEG Q95
-    std::filesystem::path photoPng;     // the same pixels, lossless PNG
-    std::filesystem::path photoWebp;    // the same pixels, WebP Q90
-    std::filesystem::path photoAvif;    // the same pixels, AVIF Q90
-    std::filesystem::path graphicPng;   // 1920x1080 RGBA graphic: flat shapes, smooth alpha, little noise
+    std::filesystem::path photoJpeg;   // 1920x1080 photo-like (gradient + blurred and fine noise), JPEG Q95
+    std::filesystem::path photoPng;    // the same pixels, lossless PNG
+    std::filesystem::path photoWebp;   // the same pixels, WebP Q90
+    std::filesystem::path photoAvif;   // the same pixels, AVIF Q90
+    std::filesystem::path graphicPng;  // 1920x1080 RGBA graphic: flat shapes, smooth alpha, little noise
 };
 
 // Generates the images on first call (thread-safe); throws std::runtime_error when libvips fails.

@@ -1,5 +1,5 @@
-// Header read (imgopt::readHeader: content sniffing plus header fields, no pixel decode) per input format, and
-// the whole per-file validation (imgopt::validate) that the engine runs on every scanned file.
+// Header read (imgopt::readHeader: content sniffing plus header fields, no pixel decode) per input format,
+// and the whole per-file validation (imgopt::validate) that the engine runs on every scanned file.
 
 #include <benchmark/benchmark.h>
 
@@ -16,10 +16,14 @@ using namespace imgopt;
 const std::filesystem::path& inputFor(int which) {
     const auto& fx = bench::fixtures();
     switch (which) {
-        case 0: return fx.photoJpeg;
-        case 1: return fx.photoPng;
-        case 2: return fx.photoWebp;
-        default: return fx.photoAvif;
+        case 0:
+            return fx.photoJpeg;
+        case 1:
+            return fx.photoPng;
+        case 2:
+            return fx.photoWebp;
+        default:
+            return fx.photoAvif;
     }
 }
 

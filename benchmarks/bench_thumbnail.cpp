@@ -17,11 +17,16 @@ constexpr int kEdge = 36;
 const std::filesystem::path& inputFor(int which) {
     const auto& fx = bench::fixtures();
     switch (which) {
-        case 0: return fx.photoJpeg;
-        case 1: return fx.photoPng;
-        case 2: return fx.photoWebp;
-        case 3: return fx.photoAvif;
-        default: return fx.graphicPng;
+        case 0:
+            return fx.photoJpeg;
+        case 1:
+            return fx.photoPng;
+        case 2:
+            return fx.photoWebp;
+        case 3:
+            return fx.photoAvif;
+        default:
+            return fx.graphicPng;
     }
 }
 

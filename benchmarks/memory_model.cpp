@@ -3,8 +3,8 @@
 // factors to them (docs/benchmarks.md, "Memory model"). The measurements are written as JSON, which
 // tests/unit/memory_model_test.cpp holds the estimates against.
 //
-//   imgopt-memory-model OUT.json        measure the grid (each case twice, the higher peak kept), write OUT.json
-//   imgopt-memory-model --one IN FMT    (internal) run one task and print its peak bytes
+//   imgopt-memory-model OUT.json        measure the grid (each case twice, the higher peak kept), write
+//   OUT.json imgopt-memory-model --one IN FMT    (internal) run one task and print its peak bytes
 // benchmarks/fit-memory-model.py fits the registry's factors to OUT.json.
 #include <sys/wait.h>
 #include <unistd.h>
@@ -55,8 +55,8 @@ VImage photoLike(int width, int height, int bands) {
     return rgb;
 }
 
-// Runs one file through validate, plan and runTask, as a worker does, and prints the task's peak: the high-water
-// mark of RSS during the task less the RSS before it.
+// Runs one file through validate, plan and runTask, as a worker does, and prints the task's peak: the
+// high-water mark of RSS during the task less the RSS before it.
 int runOne(const fs::path& input, const std::string& format) {
     imgopt::Options options;
     if (format != "original") options.convertTo = *imgopt::parseOutputFormat(format);
@@ -76,7 +76,8 @@ int runOne(const fs::path& input, const std::string& format) {
     const auto result = imgopt::runTask(*planned, options, imgopt::CancelToken{});
     const std::uint64_t peak = imgopt::peakRssSinceReset().value_or(0);
     fs::remove_all(options.outputDir);
-    if (result.status == imgopt::TaskStatus::Failed) return std::fprintf(stderr, "%s\n", result.error.c_str()), 1;
+    if (result.status == imgopt::TaskStatus::Failed)
+        return std::fprintf(stderr, "%s\n", result.error.c_str()), 1;
     std::printf("%llu %llu %llu\n", (unsigned long long)(peak > before ? peak - before : 0),
                 (unsigned long long)planned->estimatedBytes, (unsigned long long)before);
     return 0;
@@ -111,13 +112,15 @@ std::vector<Case> grid() {
 
 fs::path makeInput(const fs::path& dir, const Case& c) {
     const auto path = dir / (c.input + "-" + std::to_string(c.width) + "x" + std::to_string(c.height) + "-" +
-                             std::to_string(c.bands) + std::string(imgopt::formatInfo(imgopt::formatFromName(c.input)).canonicalExt));
+                             std::to_string(c.bands) +
+                             std::string(imgopt::formatInfo(imgopt::formatFromName(c.input)).canonicalExt));
     if (!fs::exists(path)) photoLike(c.width, c.height, c.bands).write_to_file(path.c_str());
     return path;
 }
 
 // Runs one case in a fresh process, so that no earlier task's freed memory hides this one's peak.
-std::optional<std::array<std::uint64_t, 3>> measure(const char* self, const fs::path& input, const std::string& out) {
+std::optional<std::array<std::uint64_t, 3>> measure(const char* self, const fs::path& input,
+                                                    const std::string& out) {
     int fds[2];
     if (::pipe(fds) != 0) return std::nullopt;
     const pid_t pid = ::fork();
@@ -154,17 +157,25 @@ int main(int argc, char** argv) {
         const auto input = makeInput(dir, c);
         auto m = measure("/proc/self/exe", input, c.output);
         // Peaks move a little from run to run (allocator arenas, huge pages): the higher of two is kept.
-        if (const auto again = measure("/proc/self/exe", input, c.output); m && again && (*again)[0] > (*m)[0])
+        if (const auto again = measure("/proc/self/exe", input, c.output);
+            m && again && (*again)[0] > (*m)[0])
             m = again;
         if (!m) {
-            std::fprintf(stderr, "failed: %s -> %s %dx%d\n", c.input.c_str(), c.output.c_str(), c.width, c.height);
+            std::fprintf(stderr, "failed: %s -> %s %dx%d\n", c.input.c_str(), c.output.c_str(), c.width,
+                         c.height);
             continue;
         }
-        rows.push_back({{"input", c.input}, {"output", c.output}, {"width", c.width}, {"height", c.height},
-                        {"bands", c.bands}, {"peakBytes", (*m)[0]}, {"estimateBeforeFit", (*m)[1]},
+        rows.push_back({{"input", c.input},
+                        {"output", c.output},
+                        {"width", c.width},
+                        {"height", c.height},
+                        {"bands", c.bands},
+                        {"peakBytes", (*m)[0]},
+                        {"estimateBeforeFit", (*m)[1]},
                         {"baselineRss", (*m)[2]}});
         std::printf("%-5s -> %-8s %5dx%-5d %d bands: peak %6.1f MB, estimate %6.1f MB\n", c.input.c_str(),
-                    c.output.c_str(), c.width, c.height, c.bands, double((*m)[0]) / 1e6, double((*m)[1]) / 1e6);
+                    c.output.c_str(), c.width, c.height, c.bands, double((*m)[0]) / 1e6,
+                    double((*m)[1]) / 1e6);
         std::fflush(stdout);
     }
     fs::remove_all(dir);

@@ -15,7 +15,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char*** argv) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const auto file = imgopt::fuzz::writeInput(data, size);
     const auto header = imgopt::readHeader(file);
-    if (header && (header->width < 1 || header->height < 1 || header->pages < 1 || header->bands < 1)) std::abort();
+    if (header && (header->width < 1 || header->height < 1 || header->pages < 1 || header->bands < 1))
+        std::abort();
     imgopt::ScanItem item;
     item.id = 1;
     item.path = file;

@@ -1,10 +1,11 @@
 #include "fuzz_support.hpp"
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
 #include "imgopt/runtime.hpp"
 #include "vips_runtime.hpp"
@@ -16,7 +17,8 @@ namespace imgopt::fuzz {
 const fs::path& scratch() {
     static const fs::path folder = [] {
         std::error_code ec;
-        const fs::path base = fs::is_directory("/dev/shm", ec) ? fs::path("/dev/shm") : fs::temp_directory_path();
+        const fs::path base =
+            fs::is_directory("/dev/shm", ec) ? fs::path("/dev/shm") : fs::temp_directory_path();
         fs::path p = base / ("imgopt-fuzz-" + std::to_string(::getpid()));
         fs::create_directories(p, ec);
         return p;

@@ -56,7 +56,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto planned = planner.plan(*validated);
     if (!planned) return 0;
     const imgopt::TaskResult r = imgopt::runTask(*planned, options, imgopt::CancelToken{});
-    const bool written = r.status == imgopt::TaskStatus::Optimized || r.status == imgopt::TaskStatus::KeptOriginal;
+    const bool written =
+        r.status == imgopt::TaskStatus::Optimized || r.status == imgopt::TaskStatus::KeptOriginal;
     if (written && (!r.output || !fs::exists(*r.output, ec))) std::abort();
     if (!written && r.error.empty()) std::abort();
     if (!written && fs::exists(options.outputDir, ec) && !fs::is_empty(options.outputDir, ec)) std::abort();

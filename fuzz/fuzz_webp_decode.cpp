@@ -19,7 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (image.width() < 1 || image.height() < 1 || (image.bands() != 3 && image.bands() != 4)) std::abort();
     // Touches every pixel of the decoded frame.
     (void)image.avg();
-    const int orientation = image.get_typeof(VIPS_META_ORIENTATION) ? image.get_int(VIPS_META_ORIENTATION) : 1;
+    const int orientation =
+        image.get_typeof(VIPS_META_ORIENTATION) ? image.get_int(VIPS_META_ORIENTATION) : 1;
     if (orientation < 1 || orientation > 8) std::abort();
     return 0;
 }

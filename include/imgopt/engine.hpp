@@ -26,12 +26,12 @@
 namespace imgopt {
 
 struct EngineCallbacks {
-    std::function<void(const ScanItem&)> onScanned;          // a file joined the run
-    std::function<void(const PlannedTask&)> onPlanned;       // validated and planned (dry runs stop here)
-    std::function<void(const TaskResult&)> onResult;         // final outcome of one file
-    std::function<void(const ProgressSnapshot&)> onProgress; // after each result, and after each scan
-    std::function<void(const ScanSummary&)> onScanDone;      // one call per addPaths()
-    std::function<void()> onFinished;                        // all known work has a result
+    std::function<void(const ScanItem&)> onScanned;           // a file joined the run
+    std::function<void(const PlannedTask&)> onPlanned;        // validated and planned (dry runs stop here)
+    std::function<void(const TaskResult&)> onResult;          // final outcome of one file
+    std::function<void(const ProgressSnapshot&)> onProgress;  // after each result, and after each scan
+    std::function<void(const ScanSummary&)> onScanDone;       // one call per addPaths()
+    std::function<void()> onFinished;                         // all known work has a result
 };
 
 // How much memory the tasks running at once may take together (their summed estimates).
@@ -42,7 +42,7 @@ struct BatchBudgetPolicy {
     // A cap on the whole process's memory, for users and tests: IMGOPT_MEMORY_LIMIT=SIZE in the environment
     // when not set here. The tasks' budget is then the cap minus what the process used before its first task.
     std::optional<std::uint64_t> memoryLimitBytes;
-    std::uint64_t floorBytes = 64ull << 20;    // the budget from available memory never goes below this
+    std::uint64_t floorBytes = 64ull << 20;  // the budget from available memory never goes below this
 };
 
 struct EngineConfig {

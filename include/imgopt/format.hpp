@@ -3,10 +3,10 @@
 // engine, the CLI's option lists, the GUI's combo boxes and file-dialog filters) asks this file; no extension
 // list, format name or saver is repeated elsewhere.
 
+#include <cstdint>
 #include <filesystem>
 #include <span>
 #include <string>
-#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -26,11 +26,11 @@ struct FormatInfo {
     std::string_view displayName;   // "JPEG", "WebP", ... as shown to people
     std::string_view canonicalExt;  // ".jpg", ... used when a file's extension must change
     std::span<const std::string_view> extensions;  // lower case, with the dot
-    std::string_view loader;        // libvips loader ("jpegload"; +"_source", +"_buffer" for the variants)
+    std::string_view loader;  // libvips loader ("jpegload"; +"_source", +"_buffer" for the variants)
     // Whether the first bytes of a file (up to kSniffBytes) are this format's. The header reader calls the
     // format's own loader on the result instead of letting libvips try each of its loaders in turn.
     bool (*sniff)(std::string_view head);
-    bool conversionTarget;          // can be chosen as the format every file is converted to
+    bool conversionTarget;  // can be chosen as the format every file is converted to
     // The memory model, fitted to measured task peaks (docs/benchmarks.md, "Memory model"; batch_sizer.hpp
     // has the formula): the decoder's bytes per byte of decoded frame; the encoder's bytes per byte of 8-bit
     // RGBA output, per pixel of a small frame it copies whole, per distinct colour, and per pixel of an

@@ -15,7 +15,7 @@ struct MemorySample {
     std::uint64_t availableBytes = 0;          // MemAvailable, capped by the cgroup's headroom
     std::optional<std::uint64_t> cgroupLimit;  // none when unlimited or not in a cgroup
     std::optional<std::uint64_t> cgroupUsage;
-    std::uint64_t rssBytes = 0;                // this process
+    std::uint64_t rssBytes = 0;  // this process
 };
 
 class MemoryProbe {

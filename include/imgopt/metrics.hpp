@@ -1,6 +1,7 @@
 #pragma once
 // Live run metrics, as copies: the progress model, batches, memory samples and per-worker figures. The
-// engine records them where the work happens; metrics() hands out a snapshot, never a reference into live data.
+// engine records them where the work happens; metrics() hands out a snapshot, never a reference into live
+// data.
 
 #include <cstdint>
 #include <vector>
@@ -22,13 +23,13 @@ struct BatchRecord {
     int finished = 0;
 };
 
-struct TaskSample {                    // one finished task, for throughput and the workers' timeline
+struct TaskSample {  // one finished task, for throughput and the workers' timeline
     double endSeconds = 0;
     std::uint64_t inputBytes = 0;
     TaskStatus status = TaskStatus::Failed;
     TaskId id = 0;
     ImageFormat inputFormat = ImageFormat::Unknown;
-    int worker = -1;                   // -1 when it never ran on a worker (failed validation, skipped)
+    int worker = -1;  // -1 when it never ran on a worker (failed validation, skipped)
     double startSeconds = -1;
     int validateWorker = -1;
     double validateStart = -1;
@@ -37,14 +38,14 @@ struct TaskSample {                    // one finished task, for throughput and 
 
 struct MetricsSnapshot {
     ProgressSnapshot progress;
-    double elapsedSeconds = 0;         // since the run started, pauses included (the time axis of the charts)
-    std::uint64_t peakRssBytes = 0;    // the highest RSS sampled during this run
+    double elapsedSeconds = 0;       // since the run started, pauses included (the time axis of the charts)
+    std::uint64_t peakRssBytes = 0;  // the highest RSS sampled during this run
     std::uint64_t currentBudgetBytes = 0;
     int workers = 0;
     int vipsThreadsPerWorker = 0;
-    std::vector<double> workerBusySeconds;       // running encode tasks
-    std::vector<double> workerValidateSeconds;   // validating files (reading headers)
-    std::vector<int> workerActive;     // 1 while a worker runs a task
+    std::vector<double> workerBusySeconds;      // running encode tasks
+    std::vector<double> workerValidateSeconds;  // validating files (reading headers)
+    std::vector<int> workerActive;              // 1 while a worker runs a task
     std::vector<BatchRecord> batches;
     std::vector<MemorySample> memory;
     std::vector<TaskSample> finished;

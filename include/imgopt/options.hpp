@@ -66,11 +66,11 @@ struct Options {
     MetadataMode metadata = MetadataMode::Icc;
     bool keepDates = false;
     OutputMode outputMode = OutputMode::OptimizedSubfolder;
-    std::filesystem::path outputDir;           // OutputMode::OutputDir
-    std::string suffix = "-optimized";         // OutputMode::Suffix
+    std::filesystem::path outputDir;    // OutputMode::OutputDir
+    std::string suffix = "-optimized";  // OutputMode::Suffix
     ConflictPolicy onConflict = ConflictPolicy::Rename;
     bool allowLarger = false;
-    std::uint64_t maxPixels = 268'402'689;     // libvips' own default limit, 16383 x 16383
+    std::uint64_t maxPixels = 268'402'689;  // libvips' own default limit, 16383 x 16383
     bool includeHidden = false;
     bool dryRun = false;
     // Redo sources whose output from an earlier run is up to date (the run state, docs/robustness.md). A

@@ -9,17 +9,17 @@
 namespace imgopt {
 
 struct ProgressSnapshot {
-    std::uint64_t scanned = 0;       // files known so far
-    std::uint64_t done = 0;          // files with a result, whatever it is
+    std::uint64_t scanned = 0;  // files known so far
+    std::uint64_t done = 0;     // files with a result, whatever it is
     std::uint64_t optimized = 0, keptOriginal = 0, skipped = 0, failed = 0;
     // Bytes count only files that have an output (optimized or kept original); a failed or skipped file has
     // none, so it changes neither side.
     std::uint64_t inputBytes = 0;
     std::uint64_t outputBytes = 0;
-    double activeSeconds = 0;        // wall time while running: pauses and waiting for Start are left out
+    double activeSeconds = 0;  // wall time while running: pauses and waiting for Start are left out
     double pausedSeconds = 0;
     bool paused = false;
-    bool finished = false;           // every file known so far has a result and the scan is over
+    bool finished = false;  // every file known so far has a result and the scan is over
 
     std::int64_t savedBytes() const { return std::int64_t(inputBytes) - std::int64_t(outputBytes); }
     // Positive when the outputs are smaller.

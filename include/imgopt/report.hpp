@@ -18,7 +18,7 @@ struct ReportSummary {
     std::uint64_t files = 0, optimized = 0, keptOriginal = 0, skipped = 0, failed = 0;
     std::uint64_t inputBytes = 0, outputBytes = 0;
     std::int64_t savedBytes = 0;
-    double wallSeconds = 0;    // active wall time to the last result; pauses are in pausedSeconds
+    double wallSeconds = 0;  // active wall time to the last result; pauses are in pausedSeconds
     double pausedSeconds = 0;
     // Quality auto: over the files the visual-quality search scored (optimized or kept).
     std::uint64_t scored = 0;
@@ -44,13 +44,13 @@ struct RunReport {
     std::string toolVersion;
     Options settings;
     ReportSummary summary;
-    std::vector<TaskResult> files;       // in input (scan) order
+    std::vector<TaskResult> files;  // in input (scan) order
     std::vector<BatchRecord> batches;
     std::vector<MemorySample> memory;
     int workers = 0;
     int vipsThreadsPerWorker = 0;
-    std::vector<double> workerBusySeconds;       // encoding
-    std::vector<double> workerValidateSeconds;   // validating
+    std::vector<double> workerBusySeconds;      // encoding
+    std::vector<double> workerValidateSeconds;  // validating
     SystemInfo system;
     Percentiles processSeconds;
     Percentiles queueWaitSeconds;

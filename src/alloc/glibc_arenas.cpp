@@ -4,18 +4,19 @@
 // two arenas gave the lowest peak RSS and the shortest wall time of the allocators measured
 // (docs/benchmarks.md, "Allocator"). An explicit MALLOC_ARENA_MAX in the environment wins.
 //
-// Transparent huge pages for malloc: image frames are tens of MB, and on the benchmark VM every first touch of
-// a 4 KiB page cost a slow page fault (a fifth of a PNG encode was kernel time). glibc only asks for huge pages
-// when the tunable glibc.malloc.hugetlb=1 is set, and tunables are read by the dynamic loader before any code
-// of ours runs, so the process re-executes itself once with the tunable added. With it the default benchmark
-// job took 3.0-3.4 s instead of 3.6-4.2 s, at 2-4 MB more peak RSS (docs/benchmarks.md, "Huge pages").
-// Skipped when the kernel has THP off, when the tunable is already there, or when IMGOPT_NO_HUGEPAGES is set.
+// Transparent huge pages for malloc: image frames are tens of MB, and on the benchmark VM every first touch
+// of a 4 KiB page cost a slow page fault (a fifth of a PNG encode was kernel time). glibc only asks for huge
+// pages when the tunable glibc.malloc.hugetlb=1 is set, and tunables are read by the dynamic loader before
+// any code of ours runs, so the process re-executes itself once with the tunable added. With it the default
+// benchmark job took 3.0-3.4 s instead of 3.6-4.2 s, at 2-4 MB more peak RSS (docs/benchmarks.md, "Huge
+// pages"). Skipped when the kernel has THP off, when the tunable is already there, or when
+// IMGOPT_NO_HUGEPAGES is set.
+#include <malloc.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <malloc.h>
 #include <string>
 
 namespace {
@@ -37,7 +38,8 @@ void reexecWithHugePages(char** argv) {
     value += "glibc.malloc.hugetlb=1";
     if (setenv("GLIBC_TUNABLES", value.c_str(), 1) != 0) return;
     execv("/proc/self/exe", argv);
-    // Still here: the exec failed (no /proc, say). Run on with small pages, and leave the environment as found.
+    // Still here: the exec failed (no /proc, say). Run on with small pages, and leave the environment as
+    // found.
     if (tunables)
         setenv("GLIBC_TUNABLES", tunables, 1);
     else

@@ -1,7 +1,8 @@
 #include "cli_options.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -18,8 +19,8 @@ namespace {
 // A CLI11 check from one of the core's parsers, whose error message lists the accepted values.
 template <typename Parse>
 CLI::Validator parsedBy(Parse parse, const std::string& typeName) {
-    return CLI::Validator([parse](std::string& s) { return parse(s) ? std::string() : parse(s).error().message; },
-                          typeName);
+    return CLI::Validator(
+        [parse](std::string& s) { return parse(s) ? std::string() : parse(s).error().message; }, typeName);
 }
 
 std::string joined(const std::vector<std::string>& names, const char* separator) {
@@ -41,7 +42,8 @@ struct RawOptions {
 
 void addOutputOptions(CLI::App& app, RawOptions& raw) {
     const std::string formats = joined(outputFormatChoices(), ", ");
-    app.add_option("-f,--format", raw.format, fmt::format("Output format: {} (original keeps each file's)", formats))
+    app.add_option("-f,--format", raw.format,
+                   fmt::format("Output format: {} (original keeps each file's)", formats))
         ->check(parsedBy(parseOutputFormat, "FMT"))
         ->type_name("FMT");
     app.add_option(
@@ -63,11 +65,13 @@ void addOutputOptions(CLI::App& app, RawOptions& raw) {
     app.add_option("--resize", raw.resize, "none, width:N, height:N, long:N or short:N (only ever shrinks)")
         ->check(parsedBy(parseResize, "RULE"))
         ->type_name("RULE");
-    app.add_option("--keep-metadata", raw.metadata, "none (sRGB, nothing kept), icc (default: colour profile only) or all")
+    app.add_option("--keep-metadata", raw.metadata,
+                   "none (sRGB, nothing kept), icc (default: colour profile only) or all")
         ->check(parsedBy(parseMetadataMode, "WHAT"))
         ->type_name("WHAT");
     app.add_flag("--keep-dates", raw.keepDates, "Give outputs the source's modification time");
-    app.add_flag("--allow-larger", raw.allowLarger, "Write results even when they are not smaller than the input");
+    app.add_flag("--allow-larger", raw.allowLarger,
+                 "Write results even when they are not smaller than the input");
 }
 
 void addPlacementOptions(CLI::App& app, RawOptions& raw) {
@@ -80,7 +84,8 @@ void addPlacementOptions(CLI::App& app, RawOptions& raw) {
                                "Replace originals atomically, only when smaller; originals go to the Trash");
     outOpt->excludes(sufOpt)->excludes(inOpt);
     sufOpt->excludes(inOpt);
-    app.add_option("--on-conflict", raw.conflict, "When an output exists: rename (default), overwrite or skip")
+    app.add_option("--on-conflict", raw.conflict,
+                   "When an output exists: rename (default), overwrite or skip")
         ->check(parsedBy(parseConflictPolicy, "POLICY"))
         ->type_name("POLICY");
 }
@@ -88,7 +93,8 @@ void addPlacementOptions(CLI::App& app, RawOptions& raw) {
 void addRunOptions(CLI::App& app, RawOptions& raw) {
     app.add_option("paths", raw.paths, "Files and folders to optimize (folders are scanned recursively)")
         ->type_name("PATH...");
-    app.add_option("--preset", raw.preset, "Read settings from a JSON preset (options given here override it)")
+    app.add_option("--preset", raw.preset,
+                   "Read settings from a JSON preset (options given here override it)")
         ->type_name("FILE")
         ->check(CLI::ExistingFile);
     app.add_option("--max-pixels", raw.maxPixels, "Refuse images above N pixels, checked before decoding")

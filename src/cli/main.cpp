@@ -1,10 +1,12 @@
-// imgopt: the command-line tool. A thin shell over imgopt_core's BatchEngine, like vipsthumbnail over libvips.
+// imgopt: the command-line tool. A thin shell over imgopt_core's BatchEngine, like vipsthumbnail over
+// libvips.
+
+#include <fmt/format.h>
+#include <pthread.h>
 
 #include <csignal>
 #include <cstdio>
 #include <mutex>
-#include <fmt/format.h>
-#include <pthread.h>
 #include <thread>
 
 #include "cli_options.hpp"

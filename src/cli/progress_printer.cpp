@@ -1,8 +1,9 @@
 #include "progress_printer.hpp"
 
-#include <cstdio>
 #include <fmt/format.h>
 #include <unistd.h>
+
+#include <cstdio>
 
 namespace imgopt::cli {
 
@@ -79,11 +80,13 @@ void ProgressPrinter::redrawLocked() {
     const double fraction = p.scanned ? double(p.done) / double(p.scanned) : 0.0;
     constexpr int kWidth = 28;
     const int filled = int(fraction * kWidth);
-    const std::string bar = std::string(std::size_t(filled), '#') + std::string(std::size_t(kWidth - filled), '.');
+    const std::string bar =
+        std::string(std::size_t(filled), '#') + std::string(std::size_t(kWidth - filled), '.');
     const auto eta = p.etaSeconds();
     std::fprintf(stdout, "\r\033[K[%s] %llu/%llu %3.0f%%  ETA %s  saved %s (%.1f%%)", bar.c_str(),
                  (unsigned long long)p.done, (unsigned long long)p.scanned, fraction * 100,
-                 eta ? formatDuration(*eta).c_str() : "--:--", formatBytes(p.savedBytes()).c_str(), p.savedPercent());
+                 eta ? formatDuration(*eta).c_str() : "--:--", formatBytes(p.savedBytes()).c_str(),
+                 p.savedPercent());
     std::fflush(stdout);
     lineShown_ = true;
 }
@@ -130,9 +133,10 @@ void ProgressPrinter::result(const TaskResult& r) {
             std::fprintf(stdout, "skipped       %s: %s\n", in.c_str(),
                          withHint(r.error, r.errorCode).c_str());
         } else {
-            std::fprintf(stdout, "%-13s %s -> %s  %s -> %s (saved %.1f%%)", std::string(toString(r.status)).c_str(),
-                         in.c_str(), out.c_str(), formatBytes(std::int64_t(r.inputBytes)).c_str(),
-                         formatBytes(std::int64_t(r.outputBytes)).c_str(), savingPercent(r.inputBytes, r.outputBytes));
+            std::fprintf(
+                stdout, "%-13s %s -> %s  %s -> %s (saved %.1f%%)", std::string(toString(r.status)).c_str(),
+                in.c_str(), out.c_str(), formatBytes(std::int64_t(r.inputBytes)).c_str(),
+                formatBytes(std::int64_t(r.outputBytes)).c_str(), savingPercent(r.inputBytes, r.outputBytes));
             if (verbose_)
                 std::fprintf(stdout, "  %.3f s, worker %d, batch %llu", r.timings.processSeconds, r.worker,
                              (unsigned long long)r.batch);
@@ -153,11 +157,14 @@ void ProgressPrinter::scanProblems(const ScanSummary& s) {
     for (const auto& e : s.errors) std::fprintf(stderr, "error         %s\n", e.c_str());
     if (!quiet_) {
         if (s.notImages > 0)
-            std::fprintf(stderr, "note          %llu file(s) in the folders are not images and were left alone\n",
+            std::fprintf(stderr,
+                         "note          %llu file(s) in the folders are not images and were left alone\n",
                          (unsigned long long)s.notImages);
         if (s.hiddenSkipped > 0)
-            std::fprintf(stderr, "note          %llu hidden file(s) or folder(s) were left out (--hidden takes them)\n",
-                         (unsigned long long)s.hiddenSkipped);
+            std::fprintf(
+                stderr,
+                "note          %llu hidden file(s) or folder(s) were left out (--hidden takes them)\n",
+                (unsigned long long)s.hiddenSkipped);
         if (s.duplicates > 0)
             std::fprintf(stderr, "note          %llu file(s) were reached twice and are optimized once\n",
                          (unsigned long long)s.duplicates);

@@ -14,14 +14,15 @@ std::uint64_t estimateTaskBytes(const ImageHeader& h, int targetWidth, int targe
     const double pages = double(std::max(1, h.pages));
     // Shrink-on-load (JPEG DCT scaling, WebP/HEIF thumbnails) decodes at most at 2x the target size, so the
     // loader's frame is bounded by that rather than by the stored size.
-    const double scale = std::min(1.0, 2.0 * double(std::max(targetWidth, targetHeight)) /
-                                           double(std::max(1, std::max(h.uprightWidth(), h.uprightHeight()))));
+    const double scale =
+        std::min(1.0, 2.0 * double(std::max(targetWidth, targetHeight)) /
+                          double(std::max(1, std::max(h.uprightWidth(), h.uprightHeight()))));
     const double decoded = double(h.width) * double(h.height) * scale * scale * sample;
     const double pixels = double(std::max(1, targetWidth)) * double(std::max(1, targetHeight));
     // Any orientation other than 1 is a rotate or flip, which needs the whole decoded frame.
     const double decode = std::max(in.decodeMemoryFactor, h.orientation != 1 ? 1.0 : 0.0);
-    // Distinct colours (with alpha) the bands can hold: 256 for grey, 65,536 for grey and alpha, more than the
-    // cap for colour.
+    // Distinct colours (with alpha) the bands can hold: 256 for grey, 65,536 for grey and alpha, more than
+    // the cap for colour.
     const double colours = std::pow(256.0, std::clamp(h.bands, 1, 3));
     const double perFrame = decode * decoded + out.encodeMemoryFactor * 4.0 * pixels +
                             out.encodeSmallFrameBytes * std::min(pixels, kSmallFramePixels) +
@@ -31,7 +32,8 @@ std::uint64_t estimateTaskBytes(const ImageHeader& h, int targetWidth, int targe
 }
 
 std::uint64_t batchBudget(const MemorySample& s, const BatchBudgetPolicy& p, std::uint64_t baselineRss) {
-    const auto fromAvailable = std::max(p.floorBytes, std::uint64_t(double(s.availableBytes) * p.fractionOfAvailable));
+    const auto fromAvailable =
+        std::max(p.floorBytes, std::uint64_t(double(s.availableBytes) * p.fractionOfAvailable));
     if (!p.memoryLimitBytes) return fromAvailable;
     // An explicit limit wins over the floor: a user who says 400 MB means it.
     const std::uint64_t forTasks = *p.memoryLimitBytes > baselineRss ? *p.memoryLimitBytes - baselineRss : 1;
@@ -41,7 +43,8 @@ std::uint64_t batchBudget(const MemorySample& s, const BatchBudgetPolicy& p, std
 std::optional<std::uint64_t> parseMemorySize(std::string_view text) {
     while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
     std::size_t digits = 0;
-    while (digits < text.size() && (std::isdigit(static_cast<unsigned char>(text[digits])) || text[digits] == '.'))
+    while (digits < text.size() &&
+           (std::isdigit(static_cast<unsigned char>(text[digits])) || text[digits] == '.'))
         ++digits;
     if (digits == 0) return std::nullopt;
     double value = 0;
@@ -52,8 +55,10 @@ std::optional<std::uint64_t> parseMemorySize(std::string_view text) {
     }
     std::string unit(text.substr(digits));
     for (auto& c : unit) c = char(std::toupper(static_cast<unsigned char>(c)));
-    if (unit.ends_with("IB")) unit.resize(unit.size() - 2);
-    else if (unit.size() > 1 && unit.ends_with("B")) unit.pop_back();
+    if (unit.ends_with("IB"))
+        unit.resize(unit.size() - 2);
+    else if (unit.size() > 1 && unit.ends_with("B"))
+        unit.pop_back();
     static constexpr std::string_view kUnits = "KMGT";
     double scale = 1;
     if (unit.size() == 1 && kUnits.find(unit[0]) != std::string_view::npos)

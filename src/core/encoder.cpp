@@ -22,7 +22,8 @@ bool isAnimationFormat(ImageFormat f) { return f == ImageFormat::Gif || f == Ima
 
 std::string loadOptions(const PlannedTask& task) {
     std::string s = "fail_on=truncated";
-    if (task.header.pages > 1 && isAnimationFormat(task.header.format) && isAnimationFormat(task.outputFormat))
+    if (task.header.pages > 1 && isAnimationFormat(task.header.format) &&
+        isAnimationFormat(task.outputFormat))
         s += ",n=-1";
     return s;
 }
@@ -33,11 +34,16 @@ std::pair<int, int> thumbnailBox(const PlannedTask& task, const Options& options
     const int h = task.header.uprightHeight();
     const int n = options.resize.size;
     switch (options.resize.mode) {
-        case ResizeMode::None: return {kHuge, kHuge};
-        case ResizeMode::Width: return {n, kHuge};
-        case ResizeMode::Height: return {kHuge, n};
-        case ResizeMode::LongEdge: return w >= h ? std::pair{n, kHuge} : std::pair{kHuge, n};
-        case ResizeMode::ShortEdge: return w <= h ? std::pair{n, kHuge} : std::pair{kHuge, n};
+        case ResizeMode::None:
+            return {kHuge, kHuge};
+        case ResizeMode::Width:
+            return {n, kHuge};
+        case ResizeMode::Height:
+            return {kHuge, n};
+        case ResizeMode::LongEdge:
+            return w >= h ? std::pair{n, kHuge} : std::pair{kHuge, n};
+        case ResizeMode::ShortEdge:
+            return w <= h ? std::pair{n, kHuge} : std::pair{kHuge, n};
     }
     return {kHuge, kHuge};
 }
@@ -49,9 +55,10 @@ bool loadsAsIs(const PlannedTask& task, const Options& options) {
     const auto& h = task.header;
     const bool plainFormat =
         h.format == ImageFormat::Jpeg || h.format == ImageFormat::Png || h.format == ImageFormat::Tiff;
-    const bool plainColour = h.interpretation == "srgb" || h.interpretation == "b-w" || h.interpretation == "rgb16" ||
-                             h.interpretation == "grey16";
-    return plainFormat && plainColour && h.orientation == 1 && h.pages == 1 && options.metadata != MetadataMode::None;
+    const bool plainColour = h.interpretation == "srgb" || h.interpretation == "b-w" ||
+                             h.interpretation == "rgb16" || h.interpretation == "grey16";
+    return plainFormat && plainColour && h.orientation == 1 && h.pages == 1 &&
+           options.metadata != MetadataMode::None;
 }
 
 // Throws vips::VError (caught by encodeImage) or returns an Error from the WebP decoder.
@@ -185,9 +192,11 @@ Expected<EncodedImage> searchAndEncode(const PlannedTask& task, const Options& o
 
 }  // namespace
 
-Expected<EncodedImage> encodeImage(const PlannedTask& task, const Options& options, const CancelToken& cancel) {
+Expected<EncodedImage> encodeImage(const PlannedTask& task, const Options& options,
+                                   const CancelToken& cancel) {
     const FormatInfo& out = formatInfo(task.outputFormat);
-    if (!out.writable()) return fail(ErrorCode::InputUnsupported, fmt::format("ImgOpt cannot write {}", out.name));
+    if (!out.writable())
+        return fail(ErrorCode::InputUnsupported, fmt::format("ImgOpt cannot write {}", out.name));
     // A copy shares the flag; its address is what libvips' eval signal and libwebp's hook get.
     CancelToken token = cancel;
     const VipsCall call;  // libvips' text of a failure is taken only if it is certainly this task's

@@ -25,6 +25,7 @@ struct EncodedImage {
 // Encodes `task.source.path` as `task.outputFormat`, into memory. With quality auto the search
 // (quality_search.hpp) picks the quality. A set `cancel` kills the running libvips pipeline (Error
 // Cancelled).
-Expected<EncodedImage> encodeImage(const PlannedTask& task, const Options& options, const CancelToken& cancel);
+Expected<EncodedImage> encodeImage(const PlannedTask& task, const Options& options,
+                                   const CancelToken& cancel);
 
 }  // namespace imgopt

@@ -8,8 +8,8 @@
 #include <optional>
 #include <utility>
 
-#include "engine_impl.hpp"
 #include "batch_sizer.hpp"
+#include "engine_impl.hpp"
 #include "imgopt/version.hpp"
 #include "process_memory.hpp"
 #include "report_builder.hpp"
@@ -32,16 +32,22 @@ int vipsThreadsPerWorker(int workers) { return std::max(1, coreCount() / workers
 }  // namespace
 
 BatchEngine::Impl::Impl(Options options, EngineConfig config, EngineCallbacks callbacks)
-    : options_(std::move(options)), config_(std::move(config)), callbacks_(std::move(callbacks)),
-      probe_(config_.probe ? config_.probe : std::make_shared<SystemMemoryProbe>()), cores_(coreCount()),
-      workers_(workerCount(config_, options_)), metrics_(workers_, vipsThreadsPerWorker(workers_)),
-      scanner_(options_), planner_(options_) {
+    : options_(std::move(options)),
+      config_(std::move(config)),
+      callbacks_(std::move(callbacks)),
+      probe_(config_.probe ? config_.probe : std::make_shared<SystemMemoryProbe>()),
+      cores_(coreCount()),
+      workers_(workerCount(config_, options_)),
+      metrics_(workers_, vipsThreadsPerWorker(workers_)),
+      scanner_(options_),
+      planner_(options_) {
     (void)initVips(nullptr);
     if (!config_.budget.memoryLimitBytes) {
         if (const char* limit = std::getenv("IMGOPT_MEMORY_LIMIT"); limit && *limit) {
             config_.budget.memoryLimitBytes = parseMemorySize(limit);
             if (!config_.budget.memoryLimitBytes)
-                std::fprintf(stderr, "imgopt: ignoring IMGOPT_MEMORY_LIMIT=%s (expected a size such as 400M or 2G)\n",
+                std::fprintf(stderr,
+                             "imgopt: ignoring IMGOPT_MEMORY_LIMIT=%s (expected a size such as 400M or 2G)\n",
                              limit);
         }
     }
@@ -229,7 +235,8 @@ bool BatchEngine::remove(TaskId id) {
     std::optional<ScanItem> unvalidated;
     {
         std::lock_guard lock(d.mutex_);
-        if (auto it = std::find_if(d.ready_.begin(), d.ready_.end(), [&](auto& t) { return t.source.id == id; });
+        if (auto it =
+                std::find_if(d.ready_.begin(), d.ready_.end(), [&](auto& t) { return t.source.id == id; });
             it != d.ready_.end()) {
             planned = std::move(*it);
             d.ready_.erase(it);

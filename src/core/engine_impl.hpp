@@ -6,10 +6,10 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
-#include <cstdio>
-#include <exception>
 #include <cstdint>
+#include <cstdio>
 #include <deque>
+#include <exception>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -98,8 +98,8 @@ public:
     int cores_ = 1;
     int workers_ = 1;
     MetricsRecorder metrics_;
-    Scanner scanner_;             // used by the scan thread only
-    OutputPlanner planner_;       // guarded by mutex_ (plans in scan order)
+    Scanner scanner_;        // used by the scan thread only
+    OutputPlanner planner_;  // guarded by mutex_ (plans in scan order)
     std::unique_ptr<WorkerPool> pool_;
     std::unique_ptr<RunState> state_;  // null when disabled or unavailable; thread-safe
     Trash trash_;
@@ -110,33 +110,34 @@ public:
     mutable std::mutex mutex_;
     std::condition_variable changed_;
     std::deque<std::pair<std::vector<std::filesystem::path>, int>> scanQueue_;  // guarded by mutex_
-    std::deque<std::pair<ScanItem, int>> toValidate_;  // scanned, not yet submitted; guarded by mutex_
-    int validating_ = 0;                               // submitted, not finished; guarded by mutex_
+    std::deque<std::pair<ScanItem, int>> toValidate_;       // scanned, not yet submitted; guarded by mutex_
+    int validating_ = 0;                                    // submitted, not finished; guarded by mutex_
     std::map<TaskId, std::shared_ptr<Validated>> reorder_;  // guarded by mutex_
-    TaskId nextPlanId_ = 1;                            // guarded by mutex_
-    std::vector<PlannedTask> ready_;                   // planned, waiting for admission, in priority order
-    std::map<TaskId, int> boosts_;                     // priorities raised before planning; guarded by mutex_
-    std::uint64_t inFlightBytes_ = 0;                  // guarded by mutex_
-    int inFlightTasks_ = 0;                            // guarded by mutex_
-    std::uint64_t known_ = 0;                          // guarded by mutex_
-    std::uint64_t done_ = 0;                           // guarded by mutex_
-    bool scanning_ = false;                            // guarded by mutex_
-    bool stopping_ = false;                            // guarded by mutex_
-    bool paused_ = false;                              // guarded by mutex_
-    bool urgent_ = false;                              // a raised task waits in ready_; guarded by mutex_
-    int headPassed_ = 0;                               // admissions that passed over ready_'s first task
+    TaskId nextPlanId_ = 1;                                 // guarded by mutex_
+    std::vector<PlannedTask> ready_;   // planned, waiting for admission, in priority order
+    std::map<TaskId, int> boosts_;     // priorities raised before planning; guarded by mutex_
+    std::uint64_t inFlightBytes_ = 0;  // guarded by mutex_
+    int inFlightTasks_ = 0;            // guarded by mutex_
+    std::uint64_t known_ = 0;          // guarded by mutex_
+    std::uint64_t done_ = 0;           // guarded by mutex_
+    bool scanning_ = false;            // guarded by mutex_
+    bool stopping_ = false;            // guarded by mutex_
+    bool paused_ = false;              // guarded by mutex_
+    bool urgent_ = false;              // a raised task waits in ready_; guarded by mutex_
+    int headPassed_ = 0;               // admissions that passed over ready_'s first task
     std::optional<std::chrono::steady_clock::time_point> settleDeadline_;  // guarded by mutex_
-    MemorySample lastSample_;                          // the latest probe for admission; guarded by mutex_
+    MemorySample lastSample_;                            // the latest probe for admission; guarded by mutex_
     std::chrono::steady_clock::time_point sampledAt_{};  // guarded by mutex_
-    std::uint64_t baselineRss_ = 0;                    // the process before its first task
+    std::uint64_t baselineRss_ = 0;                      // the process before its first task
     struct ValidationSpan {
         double start = -1, end = -1;
         int worker = -1;
     };
-    std::unordered_map<TaskId, ValidationSpan> validationSpans_;  // until the file's result; guarded by mutex_
-    std::vector<TaskResult> results_;                  // guarded by mutex_
-    std::vector<ScanSummary> scanSummaries_;           // guarded by mutex_
-    std::vector<std::string> notices_;                 // guarded by mutex_
+    std::unordered_map<TaskId, ValidationSpan>
+        validationSpans_;                     // until the file's result; guarded by mutex_
+    std::vector<TaskResult> results_;         // guarded by mutex_
+    std::vector<ScanSummary> scanSummaries_;  // guarded by mutex_
+    std::vector<std::string> notices_;        // guarded by mutex_
     std::thread scanThread_, schedulerThread_, samplerThread_;
 };
 

@@ -59,12 +59,13 @@ void BatchEngine::Impl::submitValidations() {
             kValidatePriority, 0,
             [this, shared, settled](const Error& e) {
                 if (settled->exchange(true)) return;
-                // Dropped by cancel (Cancelled) or the validation threw (Internal): either way the file gets a
-                // result, in its turn.
+                // Dropped by cancel (Cancelled) or the validation threw (Internal): either way the file gets
+                // a result, in its turn.
                 const bool cancelled = e.code == ErrorCode::Cancelled;
-                onValidated(shared->id, std::make_shared<Validated>(Validated{
-                                            Unexpected(ValidationFailure{*shared, ImageFormat::Unknown, e, 0}),
-                                            cancelled}));
+                onValidated(
+                    shared->id,
+                    std::make_shared<Validated>(Validated{
+                        Unexpected(ValidationFailure{*shared, ImageFormat::Unknown, e, 0}), cancelled}));
             });
     }
 }
@@ -74,8 +75,8 @@ void BatchEngine::Impl::answerUnvalidated(const ScanItem& item, const Error& rea
         std::lock_guard lock(mutex_);
         ++validating_;  // balanced by onValidated, which keeps planning in scan order
     }
-    onValidated(item.id, std::make_shared<Validated>(
-                             Validated{Unexpected(ValidationFailure{item, ImageFormat::Unknown, reason, 0}), true}));
+    onValidated(item.id, std::make_shared<Validated>(Validated{
+                             Unexpected(ValidationFailure{item, ImageFormat::Unknown, reason, 0}), true}));
 }
 
 void BatchEngine::Impl::onValidated(TaskId id, std::shared_ptr<Validated> v) {
@@ -91,8 +92,7 @@ void BatchEngine::Impl::onValidated(TaskId id, std::shared_ptr<Validated> v) {
     }
     changed_.notify_all();
     sweepTargetFolders(planned, toDeliver);
-    for (const auto& p : planned)
-        callSafely(callbacks_.onPlanned, p);
+    for (const auto& p : planned) callSafely(callbacks_.onPlanned, p);
     for (auto& r : toDeliver) deliver(std::move(r));
 }
 
@@ -128,14 +128,17 @@ void BatchEngine::Impl::planInOrder(std::vector<TaskResult>& toDeliver, std::vec
         if (!val.result) {
             const ValidationFailure& f = val.result.error();
             const bool skip = val.cancelled || cancel_.cancelled();
-            const Error reason = val.cancelled || !cancel_.cancelled() ? f.error : Error{ErrorCode::Cancelled, "cancelled"};
-            toDeliver.push_back(skip ? skippedResult(f.source, f.format, reason) : failedResult(f.source, f.format, reason));
+            const Error reason =
+                val.cancelled || !cancel_.cancelled() ? f.error : Error{ErrorCode::Cancelled, "cancelled"};
+            toDeliver.push_back(skip ? skippedResult(f.source, f.format, reason)
+                                     : failedResult(f.source, f.format, reason));
             if (!val.cancelled) toDeliver.back().timings.validateSeconds = f.seconds;
             continue;
         }
         const ValidatedTask& task = *val.result;
         if (cancel_.cancelled()) {
-            toDeliver.push_back(skippedResult(task.source, task.header.format, Error{ErrorCode::Cancelled, "cancelled"}));
+            toDeliver.push_back(
+                skippedResult(task.source, task.header.format, Error{ErrorCode::Cancelled, "cancelled"}));
             continue;
         }
         auto plan = planner_.plan(task, val.ownOutput);
@@ -214,8 +217,10 @@ void BatchEngine::Impl::admitLocked(std::unique_lock<std::mutex>& lock) {
         const std::size_t slots = urgent ? 1 : std::size_t(workers_ - inFlightTasks_);
         // First fit over the head of the queue; a task passed over twice holds the line so it cannot starve.
         std::vector<std::uint64_t> estimates;
-        for (std::size_t i = 0; i < ready_.size() && i < slots + 16; ++i) estimates.push_back(ready_[i].estimatedBytes);
-        const auto chosen = admitSelection(estimates, budget, inFlightBytes_, slots, urgent || headPassed_ >= 2);
+        for (std::size_t i = 0; i < ready_.size() && i < slots + 16; ++i)
+            estimates.push_back(ready_[i].estimatedBytes);
+        const auto chosen =
+            admitSelection(estimates, budget, inFlightBytes_, slots, urgent || headPassed_ >= 2);
         if (chosen.empty()) return;  // over budget: a finishing task or the scheduler's recheck tries again
         urgent_ = false;
         headPassed_ = chosen.front() == 0 ? 0 : headPassed_ + 1;
@@ -229,30 +234,33 @@ void BatchEngine::Impl::admitLocked(std::unique_lock<std::mutex>& lock) {
         inFlightBytes_ += sum;
         inFlightTasks_ += int(admitted.size());
         submitValidations();
-        const std::uint64_t round = metrics_.beginBatch(int(admitted.size()), sum, budget, lastSample_.availableBytes);
+        const std::uint64_t round =
+            metrics_.beginBatch(int(admitted.size()), sum, budget, lastSample_.availableBytes);
         const double admittedAt = metrics_.now();
         for (auto& t : admitted) submitEncode(std::make_shared<PlannedTask>(std::move(t)), round, admittedAt);
     }
 }
 
-void BatchEngine::Impl::submitEncode(std::shared_ptr<PlannedTask> task, std::uint64_t batch, double admittedAt) {
+void BatchEngine::Impl::submitEncode(std::shared_ptr<PlannedTask> task, std::uint64_t batch,
+                                     double admittedAt) {
     const TaskId id = task->source.id;
     const int priority = task->priority;
     // Exactly one of the job and the fallback releases the task and delivers its result: a job that threw
     // before it delivered is answered by the fallback; one that threw after (in a callback) already was.
     auto settled = std::make_shared<std::atomic<bool>>(false);
-    pool_->submit(
-        [this, task, batch, admittedAt, settled](int worker) { runEncode(*task, batch, worker, admittedAt, *settled); },
-        priority, id,
-        [this, task, batch, settled](const Error& e) {
-            if (settled->exchange(true)) return;
-            releaseInFlight(*task);
-            metrics_.batchTaskFinished(batch, metrics_.now());
-            TaskResult r = e.code == ErrorCode::Cancelled ? skippedResult(task->source, task->header.format, e)
-                                                          : failedResult(task->source, task->header.format, e);
-            r.batch = batch;
-            deliver(std::move(r));
-        });
+    pool_->submit([this, task, batch, admittedAt,
+                   settled](int worker) { runEncode(*task, batch, worker, admittedAt, *settled); },
+                  priority, id,
+                  [this, task, batch, settled](const Error& e) {
+                      if (settled->exchange(true)) return;
+                      releaseInFlight(*task);
+                      metrics_.batchTaskFinished(batch, metrics_.now());
+                      TaskResult r = e.code == ErrorCode::Cancelled
+                                         ? skippedResult(task->source, task->header.format, e)
+                                         : failedResult(task->source, task->header.format, e);
+                      r.batch = batch;
+                      deliver(std::move(r));
+                  });
 }
 
 // A finished (or dropped) task frees its slot and its memory, and the next task that fits is admitted at
@@ -281,9 +289,9 @@ void BatchEngine::Impl::runEncode(const PlannedTask& task, std::uint64_t batch, 
     // few hundred thousand pixels take to process.
     const bool small = task.header.pixels() < kSmallImagePixels;
     setTaskThreads(small ? 1 : std::max(1, cores_ / running));
-    TaskResult r = cancel_.cancelled()
-                       ? skippedResult(task.source, task.header.format, Error{ErrorCode::Cancelled, "cancelled"})
-                       : runTask(task, options_, cancel_, context_);
+    TaskResult r = cancel_.cancelled() ? skippedResult(task.source, task.header.format,
+                                                       Error{ErrorCode::Cancelled, "cancelled"})
+                                       : runTask(task, options_, cancel_, context_);
     r.worker = worker;
     r.batch = batch;
     r.priority = task.priority;
@@ -329,7 +337,8 @@ void BatchEngine::Impl::deliver(TaskResult result) {
         ++done_;
         finishedNow = finishedLocked();
     }
-    // wait() returns only after the last result's callbacks ran, so a caller sees every result it was told of.
+    // wait() returns only after the last result's callbacks ran, so a caller sees every result it was told
+    // of.
     callSafely(callbacks_.onResult, result);
     callSafely(callbacks_.onProgress, progress());
     if (finishedNow) {

@@ -10,7 +10,8 @@ namespace imgopt {
 namespace {
 
 using namespace std::string_view_literals;
-using detail::saveAvif, detail::saveGif, detail::saveJpeg, detail::savePng, detail::saveTiff, detail::saveWebp;
+using detail::saveAvif, detail::saveGif, detail::saveJpeg, detail::savePng, detail::saveTiff,
+    detail::saveWebp;
 
 constexpr std::array kNoExt = {""sv};
 constexpr std::array kJpegExt = {".jpg"sv, ".jpeg"sv, ".jpe"sv, ".jfif"sv};
@@ -35,11 +36,14 @@ bool isTiff(std::string_view h) {
     return m == std::string_view("II*\0", 4) || m == std::string_view("MM\0*", 4) ||
            m == std::string_view("II+\0", 4) || m == std::string_view("MM\0+", 4);
 }
-std::string_view brand(std::string_view h) { return h.size() >= 12 && h.substr(4, 4) == "ftyp" ? h.substr(8, 4) : ""; }
+std::string_view brand(std::string_view h) {
+    return h.size() >= 12 && h.substr(4, 4) == "ftyp" ? h.substr(8, 4) : "";
+}
 bool isAvif(std::string_view h) { return brand(h) == "avif" || brand(h) == "avis"; }
 bool isHeif(std::string_view h) {
     // Generic HEIF brands (mif1, msf1) may hold AV1 too; the header reader asks the decoder which.
-    for (std::string_view b : {"heic", "heix", "hevc", "hevx", "heim", "heis", "hevm", "hevs", "mif1", "msf1"})
+    for (std::string_view b :
+         {"heic", "heix", "hevc", "hevx", "heim", "heis", "hevm", "hevs", "mif1", "msf1"})
         if (brand(h) == b) return true;
     return false;
 }
@@ -50,22 +54,30 @@ bool never(std::string_view) { return false; }
 // the estimates to them). HEIC has no encoder of its own; it reads as AVIF does.
 // The order of the writable entries is the order of the format menus.
 const std::array kFormats = {
-    FormatInfo{ImageFormat::Unknown, "unknown", "?", "", std::span<const std::string_view>(kNoExt.data(), 0), "", never,
-               false, 1.0, 1.0, 0.0, 0.0, 0.0, 0, nullptr},
-    FormatInfo{ImageFormat::Jpeg, "jpeg", "JPEG", ".jpg", kJpegExt, "jpegload", isJpeg, true, 0.437, 0.529, 0.0, 7.201, 0.0, 65500, saveJpeg},
-    FormatInfo{ImageFormat::Png, "png", "PNG", ".png", kPngExt, "pngload", isPng, true, 0.986, 0.404, 20.584, 36.022, 0.242, 0, savePng},
-    FormatInfo{ImageFormat::Webp, "webp", "WebP", ".webp", kWebpExt, "webpload", isWebp, true, 1.625, 2.154, 0.147, 2.527, 20.439, 16383, saveWebp},
-    FormatInfo{ImageFormat::Avif, "avif", "AVIF", ".avif", kAvifExt, "heifload", isAvif, true, 2.187, 5.294, 0.0, 14.225, 0.0, 0, saveAvif},
+    FormatInfo{ImageFormat::Unknown, "unknown", "?", "", std::span<const std::string_view>(kNoExt.data(), 0),
+               "", never, false, 1.0, 1.0, 0.0, 0.0, 0.0, 0, nullptr},
+    FormatInfo{ImageFormat::Jpeg, "jpeg", "JPEG", ".jpg", kJpegExt, "jpegload", isJpeg, true, 0.437, 0.529,
+               0.0, 7.201, 0.0, 65500, saveJpeg},
+    FormatInfo{ImageFormat::Png, "png", "PNG", ".png", kPngExt, "pngload", isPng, true, 0.986, 0.404, 20.584,
+               36.022, 0.242, 0, savePng},
+    FormatInfo{ImageFormat::Webp, "webp", "WebP", ".webp", kWebpExt, "webpload", isWebp, true, 1.625, 2.154,
+               0.147, 2.527, 20.439, 16383, saveWebp},
+    FormatInfo{ImageFormat::Avif, "avif", "AVIF", ".avif", kAvifExt, "heifload", isAvif, true, 2.187, 5.294,
+               0.0, 14.225, 0.0, 0, saveAvif},
     // libheif in Debian has no HEVC encoder we may ship: HEIC is read, and written as AVIF.
-    FormatInfo{ImageFormat::Heif, "heic", "HEIC", ".heic", kHeifExt, "heifload", isHeif, false, 2.187, 5.294, 0.0, 14.225, 0.0, 0, nullptr},
+    FormatInfo{ImageFormat::Heif, "heic", "HEIC", ".heic", kHeifExt, "heifload", isHeif, false, 2.187, 5.294,
+               0.0, 14.225, 0.0, 0, nullptr},
     // TIFF and GIF are kept as they are (lossless master, animation) but offered as no conversion target.
-    FormatInfo{ImageFormat::Tiff, "tiff", "TIFF", ".tif", kTiffExt, "tiffload", isTiff, false, 1.141, 0.0, 0.0, 1.786, 0.0, 0, saveTiff},
-    FormatInfo{ImageFormat::Gif, "gif", "GIF", ".gif", kGifExt, "gifload", isGif, false, 9.742, 0.0, 0.0, 1.225, 0.0, 65535, saveGif},
+    FormatInfo{ImageFormat::Tiff, "tiff", "TIFF", ".tif", kTiffExt, "tiffload", isTiff, false, 1.141, 0.0,
+               0.0, 1.786, 0.0, 0, saveTiff},
+    FormatInfo{ImageFormat::Gif, "gif", "GIF", ".gif", kGifExt, "gifload", isGif, false, 9.742, 0.0, 0.0,
+               1.225, 0.0, 65535, saveGif},
 };
 
 std::string lower(std::string_view s) {
     std::string out(s);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return char(std::tolower(c)); });
     return out;
 }
 
@@ -129,14 +141,22 @@ ImageFormat formatFromContent(std::string_view head) {
 
 std::string_view formatColour(ImageFormat format) {
     switch (format) {
-        case ImageFormat::Jpeg: return "#e07b39";
-        case ImageFormat::Png: return "#3b7dd8";
-        case ImageFormat::Webp: return "#2a9d5a";
-        case ImageFormat::Avif: return "#9b59b6";
-        case ImageFormat::Heif: return "#c0398f";
-        case ImageFormat::Tiff: return "#7f8c8d";
-        case ImageFormat::Gif: return "#c9a400";
-        case ImageFormat::Unknown: break;
+        case ImageFormat::Jpeg:
+            return "#e07b39";
+        case ImageFormat::Png:
+            return "#3b7dd8";
+        case ImageFormat::Webp:
+            return "#2a9d5a";
+        case ImageFormat::Avif:
+            return "#9b59b6";
+        case ImageFormat::Heif:
+            return "#c0398f";
+        case ImageFormat::Tiff:
+            return "#7f8c8d";
+        case ImageFormat::Gif:
+            return "#c9a400";
+        case ImageFormat::Unknown:
+            break;
     }
     return "#999999";
 }

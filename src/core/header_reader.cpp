@@ -1,13 +1,14 @@
 #include "header_reader.hpp"
 
-#include <algorithm>
-#include <functional>
-#include <array>
-#include <cstring>
-#include <cerrno>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <functional>
 #include <vips/vips8>
 
 #include "vips_errors.hpp"
@@ -19,13 +20,18 @@ namespace {
 int bytesPerSample(VipsBandFormat f) {
     switch (f) {
         case VIPS_FORMAT_UCHAR:
-        case VIPS_FORMAT_CHAR: return 1;
+        case VIPS_FORMAT_CHAR:
+            return 1;
         case VIPS_FORMAT_USHORT:
-        case VIPS_FORMAT_SHORT: return 2;
+        case VIPS_FORMAT_SHORT:
+            return 2;
         case VIPS_FORMAT_DOUBLE:
-        case VIPS_FORMAT_COMPLEX: return 8;
-        case VIPS_FORMAT_DPCOMPLEX: return 16;
-        default: return 4;
+        case VIPS_FORMAT_COMPLEX:
+            return 8;
+        case VIPS_FORMAT_DPCOMPLEX:
+            return 16;
+        default:
+            return 4;
     }
 }
 
@@ -43,7 +49,10 @@ std::string notAnImage() {
     const auto formats = allFormats();
     std::string names;
     for (std::size_t i = 0; i < formats.size(); ++i)
-        names += (i == 0 ? "" : i + 1 == formats.size() ? " or " : ", ") + std::string(formats[i].displayName);
+        names += (i == 0                    ? ""
+                  : i + 1 == formats.size() ? " or "
+                                            : ", ") +
+                 std::string(formats[i].displayName);
     return fmt::format("not an image ImgOpt can read (expected {} content)", names);
 }
 
@@ -51,7 +60,8 @@ Status checkFile(const std::filesystem::path& path) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0)
         return fail(ErrorCode::InputUnreadable,
-                    errno == ENOENT ? std::string("file not found") : fmt::format("cannot read file: {}", std::strerror(errno)));
+                    errno == ENOENT ? std::string("file not found")
+                                    : fmt::format("cannot read file: {}", std::strerror(errno)));
     if (!S_ISREG(st.st_mode)) return fail(ErrorCode::InputUnreadable, "not a regular file");
     if (st.st_size == 0) return fail(ErrorCode::InputDamaged, "empty file (0 bytes)");
     return {};
@@ -69,7 +79,8 @@ void fillFromImage(ImageHeader& h, const vips::VImage& image) {
     h.hasAlpha = image.has_alpha();
 }
 
-// Reads the header from whichever of a source or a buffer the caller has, with the sniffed format's own loader.
+// Reads the header from whichever of a source or a buffer the caller has, with the sniffed format's own
+// loader.
 Expected<ImageHeader> headerFrom(std::string_view head, const char* variant,
                                  const std::function<void(vips::VOption*)>& input) {
     const ImageFormat sniffed = formatFromContent(head);
@@ -85,7 +96,8 @@ Expected<ImageHeader> headerFrom(std::string_view head, const char* variant,
         input(options);
         vips::VImage::call(h.loader.c_str(), options);
         fillFromImage(h, image);
-        if (h.format == ImageFormat::Heif || h.format == ImageFormat::Avif) h.format = heifKind(sniffed, image);
+        if (h.format == ImageFormat::Heif || h.format == ImageFormat::Avif)
+            h.format = heifKind(sniffed, image);
     } catch (const vips::VError&) {
         const std::string detail = takeVipsError();
         return fail(ErrorCode::InputDamaged,
@@ -100,7 +112,8 @@ Expected<ImageHeader> headerFrom(std::string_view head, const char* variant,
 std::string_view sniffedHead(vips::VSource& source) {
     unsigned char* head = nullptr;
     const gint64 got = vips_source_sniff_at_most(source.get_source(), &head, kSniffBytes);
-    return got > 0 ? std::string_view(reinterpret_cast<const char*>(head), std::size_t(got)) : std::string_view();
+    return got > 0 ? std::string_view(reinterpret_cast<const char*>(head), std::size_t(got))
+                   : std::string_view();
 }
 
 }  // namespace
@@ -120,8 +133,9 @@ Expected<ImageHeader> readHeader(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return fail(ErrorCode::InputDamaged, "empty file (0 bytes)");
     // The blob borrows the bytes; the header is read before this returns.
     VipsBlob* blob = vips_blob_new(nullptr, data, size);
-    const auto result = headerFrom(std::string_view(reinterpret_cast<const char*>(data), std::min(size, kSniffBytes)),
-                                   "_buffer", [&](vips::VOption* o) { o->set("buffer", blob); });
+    const auto result =
+        headerFrom(std::string_view(reinterpret_cast<const char*>(data), std::min(size, kSniffBytes)),
+                   "_buffer", [&](vips::VOption* o) { o->set("buffer", blob); });
     vips_area_unref(VIPS_AREA(blob));
     return result;
 }

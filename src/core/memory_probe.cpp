@@ -1,9 +1,10 @@
 #include "imgopt/memory_probe.hpp"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <fstream>
 #include <string>
-#include <unistd.h>
 
 #include "process_memory.hpp"
 

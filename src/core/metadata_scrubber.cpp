@@ -1,9 +1,10 @@
 #include "metadata_scrubber.hpp"
 
+#include <libexif/exif-data.h>
+
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
-#include <libexif/exif-data.h>
 #include <vector>
 
 #include "c_handle.hpp"
@@ -13,7 +14,9 @@ namespace {
 
 using Bytes = std::vector<std::uint8_t>;
 
-std::uint32_t le32(const unsigned char* p) { return p[0] | (p[1] << 8) | (p[2] << 16) | (std::uint32_t(p[3]) << 24); }
+std::uint32_t le32(const unsigned char* p) {
+    return p[0] | (p[1] << 8) | (p[2] << 16) | (std::uint32_t(p[3]) << 24);
+}
 void putLe32(unsigned char* p, std::uint32_t v) {
     for (int i = 0; i < 4; ++i) p[i] = static_cast<unsigned char>(v >> (8 * i));
 }
@@ -30,7 +33,9 @@ bool scrubJpeg(const Bytes& in, Bytes& out) {
         const std::size_t len = (std::size_t(in[pos + 2]) << 8) | in[pos + 3];
         if (len < 2 || pos + 2 + len > in.size()) return false;
         const bool exif = marker == 0xE1 && len >= 8 && std::memcmp(&in[pos + 4], "Exif\0\0", 6) == 0;
-        if (!exif) out.insert(out.end(), in.begin() + std::ptrdiff_t(pos), in.begin() + std::ptrdiff_t(pos + 2 + len));
+        if (!exif)
+            out.insert(out.end(), in.begin() + std::ptrdiff_t(pos),
+                       in.begin() + std::ptrdiff_t(pos + 2 + len));
         pos += 2 + len;
     }
     out.insert(out.end(), in.begin() + std::ptrdiff_t(pos), in.end());
@@ -39,7 +44,8 @@ bool scrubJpeg(const Bytes& in, Bytes& out) {
 
 // WebP (RIFF): drop the EXIF chunk and clear the EXIF bit of the VP8X header.
 bool scrubWebp(const Bytes& in, Bytes& out) {
-    if (in.size() < 12 || std::memcmp(in.data(), "RIFF", 4) != 0 || std::memcmp(in.data() + 8, "WEBP", 4) != 0)
+    if (in.size() < 12 || std::memcmp(in.data(), "RIFF", 4) != 0 ||
+        std::memcmp(in.data() + 8, "WEBP", 4) != 0)
         return false;
     out.assign(in.begin(), in.begin() + 12);
     std::size_t pos = 12;
@@ -52,7 +58,8 @@ bool scrubWebp(const Bytes& in, Bytes& out) {
             const std::size_t start = out.size();
             out.insert(out.end(), in.begin() + std::ptrdiff_t(pos),
                        in.begin() + std::ptrdiff_t(std::min(in.size(), pos + total)));
-            if (std::memcmp(&in[pos], "VP8X", 4) == 0 && size >= 1) out[start + 8] &= static_cast<unsigned char>(~0x08);
+            if (std::memcmp(&in[pos], "VP8X", 4) == 0 && size >= 1)
+                out[start + 8] &= static_cast<unsigned char>(~0x08);
         }
         pos += total;
     }
@@ -76,7 +83,8 @@ Expected<Bytes> uprightExif(const std::uint8_t* data, std::size_t size) {
     Bytes block;
     if (!prefixed) block.assign(kPrefix, kPrefix + sizeof kPrefix);  // libexif reads the APP1 form
     block.insert(block.end(), data, data + size);
-    const Handle<ExifData, exif_data_unref> exif(exif_data_new_from_data(block.data(), unsigned(block.size())));
+    const Handle<ExifData, exif_data_unref> exif(
+        exif_data_new_from_data(block.data(), unsigned(block.size())));
     if (!exif) return fail(ErrorCode::OutputFailed, "the image's EXIF block cannot be parsed");
     ExifEntry* entry = exif_content_get_entry(exif->ifd[EXIF_IFD_0], EXIF_TAG_ORIENTATION);
     if (!entry) return Bytes(data, data + size);
@@ -86,7 +94,8 @@ Expected<Bytes> uprightExif(const std::uint8_t* data, std::size_t size) {
     unsigned int savedSize = 0;
     exif_data_save_data(exif.get(), &saved, &savedSize);
     const Handle<unsigned char, std::free> owned(saved);
-    if (!saved || savedSize < sizeof kPrefix) return fail(ErrorCode::OutputFailed, "the EXIF block cannot be rewritten");
+    if (!saved || savedSize < sizeof kPrefix)
+        return fail(ErrorCode::OutputFailed, "the EXIF block cannot be rewritten");
     // libexif writes the APP1 form; give the block back in the form it came in.
     const std::size_t skip = prefixed ? 0 : sizeof kPrefix;
     return Bytes(saved + skip, saved + savedSize);

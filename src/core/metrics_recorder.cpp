@@ -22,7 +22,9 @@ double MetricsRecorder::pausedSecondsLocked(double at) const {
     return pausedBefore_ + (pausedSince_ >= 0 ? at - pausedSince_ : 0.0);
 }
 
-double MetricsRecorder::activeSecondsLocked(double at) const { return std::max(0.0, at - pausedSecondsLocked(at)); }
+double MetricsRecorder::activeSecondsLocked(double at) const {
+    return std::max(0.0, at - pausedSecondsLocked(at));
+}
 
 void MetricsRecorder::pause() {
     std::lock_guard lock(mutex_);
@@ -65,7 +67,8 @@ std::uint64_t MetricsRecorder::beginBatch(int size, std::uint64_t estimatedBytes
 
 void MetricsRecorder::taskStarted(int worker) {
     std::lock_guard lock(mutex_);
-    if (worker >= 0 && std::size_t(worker) < data_.workerActive.size()) data_.workerActive[std::size_t(worker)] = 1;
+    if (worker >= 0 && std::size_t(worker) < data_.workerActive.size())
+        data_.workerActive[std::size_t(worker)] = 1;
 }
 
 void MetricsRecorder::taskFinished(int worker, double busySeconds) {
@@ -94,10 +97,18 @@ void MetricsRecorder::recordResult(const TaskResult& r) {
     auto& p = data_.progress;
     ++p.done;
     switch (r.status) {
-        case TaskStatus::Optimized: ++p.optimized; break;
-        case TaskStatus::KeptOriginal: ++p.keptOriginal; break;
-        case TaskStatus::Skipped: ++p.skipped; break;
-        case TaskStatus::Failed: ++p.failed; break;
+        case TaskStatus::Optimized:
+            ++p.optimized;
+            break;
+        case TaskStatus::KeptOriginal:
+            ++p.keptOriginal;
+            break;
+        case TaskStatus::Skipped:
+            ++p.skipped;
+            break;
+        case TaskStatus::Failed:
+            ++p.failed;
+            break;
     }
     if (r.status == TaskStatus::Optimized || r.status == TaskStatus::KeptOriginal) {
         p.inputBytes += r.inputBytes;
@@ -106,8 +117,9 @@ void MetricsRecorder::recordResult(const TaskResult& r) {
     const double at = now();
     activeAtLastResult_ = activeSecondsLocked(at);
     const TaskTimings& t = r.timings;
-    data_.finished.push_back(TaskSample{at, r.inputBytes, r.status, r.id, r.inputFormat, t.start >= 0 ? r.worker : -1,
-                                        t.start, t.validateWorker, t.validateStart, t.validateEnd});
+    data_.finished.push_back(TaskSample{at, r.inputBytes, r.status, r.id, r.inputFormat,
+                                        t.start >= 0 ? r.worker : -1, t.start, t.validateWorker,
+                                        t.validateStart, t.validateEnd});
 }
 
 ProgressSnapshot MetricsRecorder::progress(bool finished) const {

@@ -48,10 +48,10 @@ private:
 
     mutable std::mutex mutex_;
     const Clock::time_point start_;
-    MetricsSnapshot data_;               // guarded by mutex_
-    double pausedBefore_ = 0;            // paused seconds of pauses that ended; guarded by mutex_
-    double pausedSince_ = -1;            // start of the current pause, -1 when running; guarded by mutex_
-    double activeAtLastResult_ = 0;      // guarded by mutex_
+    MetricsSnapshot data_;           // guarded by mutex_
+    double pausedBefore_ = 0;        // paused seconds of pauses that ended; guarded by mutex_
+    double pausedSince_ = -1;        // start of the current pause, -1 when running; guarded by mutex_
+    double activeAtLastResult_ = 0;  // guarded by mutex_
 };
 
 }  // namespace imgopt

@@ -1,8 +1,9 @@
 #include "imgopt/options.hpp"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <charconv>
-#include <fmt/format.h>
 
 namespace imgopt {
 namespace {
@@ -15,7 +16,8 @@ Expected<Enum> parseNamed(std::string_view what, std::string_view s, const std::
         if (toString(v) == s) return v;
         accepted += (accepted.empty() ? "" : ", ") + std::string(toString(v));
     }
-    return fail(ErrorCode::InvalidSettings, fmt::format("unknown {} \"{}\" (expected {})", what, s, accepted));
+    return fail(ErrorCode::InvalidSettings,
+                fmt::format("unknown {} \"{}\" (expected {})", what, s, accepted));
 }
 
 }  // namespace
@@ -26,7 +28,9 @@ Quality Options::qualityFor(ImageFormat output) const {
 }
 
 Status Options::validate() const {
-    const auto invalid = [](std::string message) { return fail(ErrorCode::InvalidSettings, std::move(message)); };
+    const auto invalid = [](std::string message) {
+        return fail(ErrorCode::InvalidSettings, std::move(message));
+    };
     const auto inRange = [](Quality q) { return q.isAuto() || (q.value() >= 1 && q.value() <= 100); };
     if (!inRange(quality))
         return invalid(fmt::format("quality must be between 1 and 100, or auto (got {})", quality.value()));
@@ -36,9 +40,12 @@ Status Options::validate() const {
                                        formatInfo(f).name, q.value()));
     if (convertTo && !formatInfo(*convertTo).conversionTarget)
         return invalid(fmt::format("{} cannot be chosen as the output format", formatInfo(*convertTo).name));
-    if (resize.mode != ResizeMode::None && resize.size < 1) return invalid("resize size must be at least 1 pixel");
-    if (outputMode == OutputMode::OutputDir && outputDir.empty()) return invalid("output folder mode needs a folder");
-    if (outputMode == OutputMode::Suffix && suffix.empty()) return invalid("suffix mode needs a non-empty suffix");
+    if (resize.mode != ResizeMode::None && resize.size < 1)
+        return invalid("resize size must be at least 1 pixel");
+    if (outputMode == OutputMode::OutputDir && outputDir.empty())
+        return invalid("output folder mode needs a folder");
+    if (outputMode == OutputMode::Suffix && suffix.empty())
+        return invalid("suffix mode needs a non-empty suffix");
     if (outputMode == OutputMode::Suffix && suffix.find('/') != std::string::npos)
         return invalid("the suffix must not contain '/'");
     if (outputMode == OutputMode::InPlace && allowLarger)
@@ -62,39 +69,54 @@ std::vector<std::string> outputFormatChoices() {
 
 std::string_view toString(MetadataMode m) {
     switch (m) {
-        case MetadataMode::None: return "none";
-        case MetadataMode::Icc: return "icc";
-        case MetadataMode::All: return "all";
+        case MetadataMode::None:
+            return "none";
+        case MetadataMode::Icc:
+            return "icc";
+        case MetadataMode::All:
+            return "all";
     }
     return "icc";
 }
 
 std::string_view toString(ResizeMode m) {
     switch (m) {
-        case ResizeMode::None: return "none";
-        case ResizeMode::Width: return "width";
-        case ResizeMode::Height: return "height";
-        case ResizeMode::LongEdge: return "long";
-        case ResizeMode::ShortEdge: return "short";
+        case ResizeMode::None:
+            return "none";
+        case ResizeMode::Width:
+            return "width";
+        case ResizeMode::Height:
+            return "height";
+        case ResizeMode::LongEdge:
+            return "long";
+        case ResizeMode::ShortEdge:
+            return "short";
     }
     return "none";
 }
 
 std::string_view toString(OutputMode m) {
     switch (m) {
-        case OutputMode::OptimizedSubfolder: return "optimized-subfolder";
-        case OutputMode::OutputDir: return "output-dir";
-        case OutputMode::Suffix: return "suffix";
-        case OutputMode::InPlace: return "in-place";
+        case OutputMode::OptimizedSubfolder:
+            return "optimized-subfolder";
+        case OutputMode::OutputDir:
+            return "output-dir";
+        case OutputMode::Suffix:
+            return "suffix";
+        case OutputMode::InPlace:
+            return "in-place";
     }
     return "optimized-subfolder";
 }
 
 std::string_view toString(ConflictPolicy p) {
     switch (p) {
-        case ConflictPolicy::Rename: return "rename";
-        case ConflictPolicy::Overwrite: return "overwrite";
-        case ConflictPolicy::Skip: return "skip";
+        case ConflictPolicy::Rename:
+            return "rename";
+        case ConflictPolicy::Overwrite:
+            return "overwrite";
+        case ConflictPolicy::Skip:
+            return "skip";
     }
     return "rename";
 }
@@ -124,11 +146,13 @@ Expected<std::optional<ImageFormat>> parseOutputFormat(std::string_view s) {
     if (f != ImageFormat::Unknown && formatInfo(f).conversionTarget) return std::optional<ImageFormat>(f);
     std::string accepted;
     for (const auto& name : outputFormatChoices()) accepted += (accepted.empty() ? "" : ", ") + name;
-    return fail(ErrorCode::InvalidSettings, fmt::format("unknown output format \"{}\" (expected {})", s, accepted));
+    return fail(ErrorCode::InvalidSettings,
+                fmt::format("unknown output format \"{}\" (expected {})", s, accepted));
 }
 
 Expected<MetadataMode> parseMetadataMode(std::string_view s) {
-    return parseNamed("metadata mode", s, std::array{MetadataMode::None, MetadataMode::Icc, MetadataMode::All});
+    return parseNamed("metadata mode", s,
+                      std::array{MetadataMode::None, MetadataMode::Icc, MetadataMode::All});
 }
 
 Expected<OutputMode> parseOutputMode(std::string_view s) {
@@ -159,17 +183,18 @@ Expected<Quality> parseQuality(std::string_view s) {
 
 Expected<Resize> parseResize(std::string_view s) {
     const auto invalid = [&] {
-        return fail(ErrorCode::InvalidSettings,
-                    fmt::format("unknown resize rule \"{}\" (expected none, width:N, height:N, long:N or short:N, "
-                                "with N from 1 to 1000000)",
-                                s));
+        return fail(
+            ErrorCode::InvalidSettings,
+            fmt::format("unknown resize rule \"{}\" (expected none, width:N, height:N, long:N or short:N, "
+                        "with N from 1 to 1000000)",
+                        s));
     };
     if (s == "none") return Resize{};
     const auto colon = s.find(':');
     if (colon == std::string_view::npos) return invalid();
-    auto mode = parseNamed("resize rule", s.substr(0, colon),
-                           std::array{ResizeMode::Width, ResizeMode::Height, ResizeMode::LongEdge,
-                                      ResizeMode::ShortEdge});
+    auto mode = parseNamed(
+        "resize rule", s.substr(0, colon),
+        std::array{ResizeMode::Width, ResizeMode::Height, ResizeMode::LongEdge, ResizeMode::ShortEdge});
     if (!mode) return invalid();
     const auto number = s.substr(colon + 1);
     Resize r{*mode, 0};

@@ -6,8 +6,9 @@
 //               into place.
 // In place:     verify the bytes, write and fsync a temp file, decode it fully from the disk, put the
 //               original into the Trash (a second name for it: the original stays in place), record both,
-//               fsync the folder, rename the temp over the original (atomic), fsync the folder again. At every moment the path holds either the
-//               original or the new file, and once it holds the new one the original is in the Trash.
+//               fsync the folder, rename the temp over the original (atomic), fsync the folder again. At
+//               every moment the path holds either the original or the new file, and once it holds the new
+//               one the original is in the Trash.
 //
 // Thread-safe: called on workers; the services in TaskContext are thread-safe.
 

@@ -37,11 +37,20 @@ std::pair<int, int> targetSize(const Resize& resize, int w, int h) {
     if (w < 1 || h < 1) return {w, h};
     double scale = 1.0;
     switch (resize.mode) {
-        case ResizeMode::None: break;
-        case ResizeMode::Width: scale = double(resize.size) / w; break;
-        case ResizeMode::Height: scale = double(resize.size) / h; break;
-        case ResizeMode::LongEdge: scale = double(resize.size) / std::max(w, h); break;
-        case ResizeMode::ShortEdge: scale = double(resize.size) / std::min(w, h); break;
+        case ResizeMode::None:
+            break;
+        case ResizeMode::Width:
+            scale = double(resize.size) / w;
+            break;
+        case ResizeMode::Height:
+            scale = double(resize.size) / h;
+            break;
+        case ResizeMode::LongEdge:
+            scale = double(resize.size) / std::max(w, h);
+            break;
+        case ResizeMode::ShortEdge:
+            scale = double(resize.size) / std::min(w, h);
+            break;
     }
     if (scale >= 1.0) return {w, h};  // only ever shrink
     return {std::max(1, int(std::lround(w * scale))), std::max(1, int(std::lround(h * scale)))};
@@ -52,12 +61,16 @@ OutputPlanner::OutputPlanner(const Options& options) : options_(options) {}
 fs::path OutputPlanner::naturalOutput(const ScanItem& item, ImageFormat outputFormat) const {
     const fs::path& src = item.path;
     const bool keepExt = formatFromExtension(src) == outputFormat;
-    const std::string ext = keepExt ? src.extension().string() : std::string(formatInfo(outputFormat).canonicalExt);
+    const std::string ext =
+        keepExt ? src.extension().string() : std::string(formatInfo(outputFormat).canonicalExt);
     const std::string stem = src.stem().string();
     switch (options_.outputMode) {
-        case OutputMode::OptimizedSubfolder: return src.parent_path() / kOptimizedFolderName / (stem + ext);
-        case OutputMode::Suffix: return src.parent_path() / (stem + options_.suffix + ext);
-        case OutputMode::InPlace: return src.parent_path() / (stem + ext);
+        case OutputMode::OptimizedSubfolder:
+            return src.parent_path() / kOptimizedFolderName / (stem + ext);
+        case OutputMode::Suffix:
+            return src.parent_path() / (stem + options_.suffix + ext);
+        case OutputMode::InPlace:
+            return src.parent_path() / (stem + ext);
         case OutputMode::OutputDir: {
             const fs::path dir = fs::absolute(options_.outputDir).lexically_normal();
             if (item.root.empty()) return dir / (stem + ext);

@@ -1,5 +1,6 @@
 #include "png_writer.hpp"
 
+#include <glib.h>
 #include <libdeflate.h>
 #include <libimagequant.h>
 
@@ -7,7 +8,6 @@
 #include <array>
 #include <cmath>
 #include <cstring>
-#include <glib.h>
 #include <optional>
 #include <string_view>
 
@@ -42,17 +42,21 @@ void appendChunk(Bytes& out, std::string_view type, const Bytes& data) {
 }
 
 Expected<Bytes> zlibCompress(const std::uint8_t* data, std::size_t size, int level) {
-    const Handle<libdeflate_compressor, libdeflate_free_compressor> compressor(libdeflate_alloc_compressor(level));
+    const Handle<libdeflate_compressor, libdeflate_free_compressor> compressor(
+        libdeflate_alloc_compressor(level));
     if (!compressor) return fail(ErrorCode::OutputFailed, "PNG: out of memory");
     Bytes out(libdeflate_zlib_compress_bound(compressor.get(), size));
-    const std::size_t written = libdeflate_zlib_compress(compressor.get(), data, size, out.data(), out.size());
+    const std::size_t written =
+        libdeflate_zlib_compress(compressor.get(), data, size, out.data(), out.size());
     if (written == 0) return fail(ErrorCode::OutputFailed, "PNG: the image data could not be compressed");
     out.resize(written);
     return out;
 }
 
 // libimagequant calls this between its steps; 0 stops it.
-int keepGoing(float /*percent*/, void* user) { return static_cast<const CancelToken*>(user)->cancelled() ? 0 : 1; }
+int keepGoing(float /*percent*/, void* user) {
+    return static_cast<const CancelToken*>(user)->cancelled() ? 0 : 1;
+}
 
 // The pixels as one RGBA frame in memory, which is what libimagequant reads.
 struct RgbaFrame {
@@ -78,7 +82,8 @@ struct Quantised {
     std::vector<liq_color> palette;
 };
 
-Expected<Quantised> quantise(const RgbaFrame& frame, const PalettePngSettings& settings, CancelToken& cancel) {
+Expected<Quantised> quantise(const RgbaFrame& frame, const PalettePngSettings& settings,
+                             CancelToken& cancel) {
     const auto failed = [&](liq_error err) {
         if (err == LIQ_ABORTED || cancel.cancelled()) return fail(ErrorCode::Cancelled, "cancelled");
         return fail(err == LIQ_OUT_OF_MEMORY ? ErrorCode::OutputFailed : ErrorCode::Internal,
@@ -94,7 +99,8 @@ Expected<Quantised> quantise(const RgbaFrame& frame, const PalettePngSettings& s
         liq_image_create_rgba(attr.get(), frame.pixels.get(), frame.width, frame.height, 0));
     if (!image) return failed(LIQ_OUT_OF_MEMORY);
     liq_result* result = nullptr;
-    if (const liq_error err = liq_image_quantize(image.get(), attr.get(), &result); err != LIQ_OK) return failed(err);
+    if (const liq_error err = liq_image_quantize(image.get(), attr.get(), &result); err != LIQ_OK)
+        return failed(err);
     const Handle<liq_result, liq_result_destroy> owned(result);
     liq_set_dithering_level(result, settings.dithering);
     liq_result_set_progress_callback(result, keepGoing, &cancel);
@@ -114,7 +120,8 @@ Expected<Quantised> quantise(const RgbaFrame& frame, const PalettePngSettings& s
 // Puts the palette entries that are not opaque first, so that tRNS holds only them; returns their count.
 int transparentFirst(Quantised& q, int width, int height) {
     const auto opaque = [](const liq_color& c) { return c.a == 255; };
-    const int transparent = int(std::count_if(q.palette.begin(), q.palette.end(), [&](auto& c) { return !opaque(c); }));
+    const int transparent =
+        int(std::count_if(q.palette.begin(), q.palette.end(), [&](auto& c) { return !opaque(c); }));
     if (transparent == 0) return 0;
     std::array<std::uint8_t, 256> newIndex{};
     std::vector<liq_color> ordered;
@@ -181,13 +188,15 @@ Status appendMetadata(Bytes& out, const VImage& image, const PalettePngSettings&
         auto upright = uprightExif(exif->first, exif->second);
         if (!upright) return Unexpected(std::move(upright).error());
         // libvips keeps JPEG's "Exif\0\0" prefix; eXIf holds the TIFF structure alone.
-        const std::size_t skip = upright->size() > 6 && std::memcmp(upright->data(), "Exif\0\0", 6) == 0 ? 6 : 0;
+        const std::size_t skip =
+            upright->size() > 6 && std::memcmp(upright->data(), "Exif\0\0", 6) == 0 ? 6 : 0;
         appendChunk(out, "eXIf", upright->data() + skip, upright->size() - skip);
     }
     if (auto xmp = blob(image, VIPS_META_XMP_NAME)) {
         static constexpr std::string_view kKeyword = "XML:com.adobe.xmp";
         Bytes data(kKeyword.begin(), kKeyword.end());
-        data.insert(data.end(), {0, 0, 0, 0, 0});  // NUL, uncompressed, method, empty language and translation
+        data.insert(data.end(),
+                    {0, 0, 0, 0, 0});  // NUL, uncompressed, method, empty language and translation
         data.insert(data.end(), xmp->first, xmp->first + xmp->second);
         appendChunk(out, "iTXt", data);
     }
@@ -198,13 +207,15 @@ Bytes headerChunk(int width, int height, int depth) {
     Bytes ihdr;
     putBe32(ihdr, std::uint32_t(width));
     putBe32(ihdr, std::uint32_t(height));
-    ihdr.insert(ihdr.end(), {std::uint8_t(depth), 3, 0, 0, 0});  // palette colour, deflate, filters, no interlace
+    ihdr.insert(ihdr.end(),
+                {std::uint8_t(depth), 3, 0, 0, 0});  // palette colour, deflate, filters, no interlace
     return ihdr;
 }
 
 Bytes resolutionChunk(const VImage& image) {
     Bytes phys;
-    putBe32(phys, std::uint32_t(std::lround(image.xres() * 1000.0)));  // libvips: pixels per mm; PNG: per metre
+    putBe32(phys,
+            std::uint32_t(std::lround(image.xres() * 1000.0)));  // libvips: pixels per mm; PNG: per metre
     putBe32(phys, std::uint32_t(std::lround(image.yres() * 1000.0)));
     phys.push_back(1);
     return phys;
@@ -234,7 +245,8 @@ Expected<Bytes> assemble(const VImage& image, Quantised& q, const PalettePngSett
 
 }  // namespace
 
-Expected<Bytes> encodePalettePng(VImage image, const PalettePngSettings& settings, const CancelToken& cancel) {
+Expected<Bytes> encodePalettePng(VImage image, const PalettePngSettings& settings,
+                                 const CancelToken& cancel) {
     CancelToken token = cancel;  // a copy shares the flag; libimagequant's callback gets its address
     try {
         const RgbaFrame frame = rgbaFrame(image);
@@ -245,8 +257,9 @@ Expected<Bytes> encodePalettePng(VImage image, const PalettePngSettings& setting
     } catch (const vips::VError&) {
         const std::string detail = takeVipsError();
         if (token.cancelled()) return fail(ErrorCode::Cancelled, "cancelled");
-        return fail(ErrorCode::InputDamaged, "cannot decode the source image: the data is damaged or truncated" +
-                                                 (detail.empty() ? std::string() : " (" + detail + ")"));
+        return fail(ErrorCode::InputDamaged,
+                    "cannot decode the source image: the data is damaged or truncated" +
+                        (detail.empty() ? std::string() : " (" + detail + ")"));
     }
 }
 

@@ -19,13 +19,13 @@
 namespace imgopt {
 
 struct PalettePngSettings {
-    int quality = 90;          // libimagequant's maximum quality, 1-100 (its minimum is 0: never refuse)
-    int speed = 7;             // libimagequant speed, 1 (slowest, best) - 10
-    // Floyd-Steinberg strength, 0-1. Half strength still breaks up bands, without the speckle of full strength
-    // that costs bytes and shows at 100 % zoom: on the big set's graphics 31 % smaller, mean SSIM 0.951 instead
-    // of 0.923, a third less remapping time (docs/presets.md, "PNG path").
+    int quality = 90;  // libimagequant's maximum quality, 1-100 (its minimum is 0: never refuse)
+    int speed = 7;     // libimagequant speed, 1 (slowest, best) - 10
+    // Floyd-Steinberg strength, 0-1. Half strength still breaks up bands, without the speckle of full
+    // strength that costs bytes and shows at 100 % zoom: on the big set's graphics 31 % smaller, mean SSIM
+    // 0.951 instead of 0.923, a third less remapping time (docs/presets.md, "PNG path").
     float dithering = 0.5f;
-    int deflateLevel = 6;      // libdeflate, 1-12: its 6 is zlib's 7 in size at a fifth of the time
+    int deflateLevel = 6;  // libdeflate, 1-12: its 6 is zlib's 7 in size at a fifth of the time
     MetadataMode metadata = MetadataMode::Icc;
 };
 

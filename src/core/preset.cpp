@@ -1,6 +1,7 @@
 #include "imgopt/preset.hpp"
 
 #include <fmt/format.h>
+
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -13,7 +14,9 @@ namespace {
 
 using nlohmann::json;
 
-Unexpected<Error> invalid(std::string message) { return fail(ErrorCode::InvalidSettings, std::move(message)); }
+Unexpected<Error> invalid(std::string message) {
+    return fail(ErrorCode::InvalidSettings, std::move(message));
+}
 
 template <typename T, typename Parse>
 Status readEnum(const json& j, const char* key, T& out, Parse parse) {
@@ -36,7 +39,8 @@ template <typename T>
 Status readNumber(const json& j, const char* key, T& out) {
     if (!j.contains(key)) return {};
     if (std::is_unsigned_v<T> ? !j[key].is_number_unsigned() : !j[key].is_number_integer())
-        return invalid(fmt::format("\"{}\" must be a whole number{}", key, std::is_unsigned_v<T> ? " above 0" : ""));
+        return invalid(
+            fmt::format("\"{}\" must be a whole number{}", key, std::is_unsigned_v<T> ? " above 0" : ""));
     out = j[key].get<T>();
     return {};
 }

@@ -1,9 +1,10 @@
 #include "imgopt/progress.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <fmt/format.h>
 
 namespace imgopt {
 namespace {
@@ -27,7 +28,8 @@ double ProgressSnapshot::imagesPerSecond() const {
 }
 
 std::optional<double> ProgressSnapshot::etaSeconds() const {
-    if (finished || paused || done == 0 || done >= scanned || activeSeconds < kMinSecondsForEta) return std::nullopt;
+    if (finished || paused || done == 0 || done >= scanned || activeSeconds < kMinSecondsForEta)
+        return std::nullopt;
     const double perFile = activeSeconds / double(done);
     return perFile * double(scanned - done);
 }

@@ -1,17 +1,17 @@
-#include "report_builder.hpp"
+#include <dlfcn.h>
+#include <sys/utsname.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <dlfcn.h>
 #include <fstream>
 #include <numeric>
-#include <sys/utsname.h>
 #include <thread>
 
 #include "imgopt/progress.hpp"
 #include "imgopt/runtime.hpp"
+#include "report_builder.hpp"
 
 namespace imgopt {
 
@@ -48,10 +48,18 @@ void summarise(RunReport& r) {
         }
         ++s.files;
         switch (f.status) {
-            case TaskStatus::Optimized: ++s.optimized; break;
-            case TaskStatus::KeptOriginal: ++s.keptOriginal; break;
-            case TaskStatus::Skipped: ++s.skipped; break;
-            case TaskStatus::Failed: ++s.failed; break;
+            case TaskStatus::Optimized:
+                ++s.optimized;
+                break;
+            case TaskStatus::KeptOriginal:
+                ++s.keptOriginal;
+                break;
+            case TaskStatus::Skipped:
+                ++s.skipped;
+                break;
+            case TaskStatus::Failed:
+                ++s.failed;
+                break;
         }
         // Bytes count the files that have an output; a failed or skipped file has none.
         if (f.status == TaskStatus::Optimized || f.status == TaskStatus::KeptOriginal) {

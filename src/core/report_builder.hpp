@@ -1,6 +1,6 @@
 #pragma once
-// Building a RunReport's derived parts: the summary and percentiles from its files, and the machine it ran on.
-// Pure functions of their inputs (currentSystem reads /proc).
+// Building a RunReport's derived parts: the summary and percentiles from its files, and the machine it ran
+// on. Pure functions of their inputs (currentSystem reads /proc).
 
 #include <vector>
 

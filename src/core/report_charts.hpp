@@ -23,11 +23,11 @@ struct Series {
 struct LineChart {
     std::string title;
     std::vector<Series> series;
-    double xMax = 0;          // seconds; the axis runs from 0
-    double yMax = 0;          // the axis runs from 0; a series above it is clipped and `note` says so
-    bool yBytes = false;      // the y axis shows sizes (SI) rather than plain numbers
+    double xMax = 0;      // seconds; the axis runs from 0
+    double yMax = 0;      // the axis runs from 0; a series above it is clipped and `note` says so
+    bool yBytes = false;  // the y axis shows sizes (SI) rather than plain numbers
     std::string yLabel;
-    std::string note;         // shown under the legend
+    std::string note;  // shown under the legend
 };
 
 std::string lineChart(const LineChart& chart);

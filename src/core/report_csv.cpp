@@ -27,10 +27,9 @@ std::string reportToCsv(const RunReport& r) {
         "searchSeconds,chosenQuality,score,trials,sourceQuality,reason\n";
     for (const auto& f : r.files) {
         const bool hasOutput = f.output.has_value();
-        const std::string saved =
-            hasOutput && f.inputBytes > 0
-                ? fmt::format("{:.2f}", savingPercent(f.inputBytes, f.outputBytes))
-                : "";
+        const std::string saved = hasOutput && f.inputBytes > 0
+                                      ? fmt::format("{:.2f}", savingPercent(f.inputBytes, f.outputBytes))
+                                      : "";
         out += fmt::format(
             "{},{},{},{},{},{},{},{},{},{},{:.4f},{:.4f},{:.4f},{:.4f},{},{},{},{},{},",
             quoted(f.input.string()), hasOutput ? quoted(f.output->string()) : "", toString(f.status),

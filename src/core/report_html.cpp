@@ -1,8 +1,9 @@
 // The HTML report: one self-contained page (inline SVG, CSS and a few lines of script, nothing fetched) that
 // shows where a run's time and memory went. Every figure on it is one the run measured; charts are drawn from
 // the files' own start and end times, not reconstructed.
-#include <algorithm>
 #include <fmt/format.h>
+
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -65,7 +66,8 @@ std::string summaryCards(const RunReport& r) {
     html += card(size(s.inputBytes) + " \xe2\x86\x92 " + size(s.outputBytes), "input to output");
     html += card(fmt::format("{:.1f} %", savingPercent(s.inputBytes, s.outputBytes)), "saved");
     html += card(duration(s.wallSeconds),
-                 s.pausedSeconds > 0 ? fmt::format("wall time, plus {} paused", duration(s.pausedSeconds)) : "wall time");
+                 s.pausedSeconds > 0 ? fmt::format("wall time, plus {} paused", duration(s.pausedSeconds))
+                                     : "wall time");
     html += card(fmt::format("{:.2f}", r.imagesPerSecond), "images/s");
     html += card(size(r.peakRssBytes), "peak RSS of this run");
     if (s.scored > 0 && s.minScore && s.meanScore)
@@ -91,9 +93,18 @@ charts::LineChart throughputChart(const RunReport& r) {
         rate.points.emplace_back(std::min(t, wall), value);
         peak = std::max(peak, value);
     }
-    charts::Series mean{fmt::format("run mean, {:.2f} images/s", r.imagesPerSecond), "#555", {{0, r.imagesPerSecond}, {wall, r.imagesPerSecond}}, false, true};
-    return {fmt::format("Throughput, from each file's finish time ({:.1f} s window)", window), {rate, mean}, wall,
-            std::max(peak, r.imagesPerSecond) * 1.15, false, "images/s", ""};
+    charts::Series mean{fmt::format("run mean, {:.2f} images/s", r.imagesPerSecond),
+                        "#555",
+                        {{0, r.imagesPerSecond}, {wall, r.imagesPerSecond}},
+                        false,
+                        true};
+    return {fmt::format("Throughput, from each file's finish time ({:.1f} s window)", window),
+            {rate, mean},
+            wall,
+            std::max(peak, r.imagesPerSecond) * 1.15,
+            false,
+            "images/s",
+            ""};
 }
 
 // The in-flight estimate: the memory model's estimates of the tasks running at each moment.
@@ -131,11 +142,17 @@ charts::LineChart memoryChart(const RunReport& r) {
     const double yMax = std::max(top * 1.25, 1e6);
     std::string note;
     if (budgetMax > yMax)
-        note = fmt::format("The budget (up to {}) lies above this scale; its line runs along the top so that RSS "
-                           "stays readable.",
-                           size(std::uint64_t(budgetMax)));
-    return {"Memory: this process's RSS, the admission budget and the tasks' estimates", {rss, budget, flight}, xMax,
-            yMax, true, "bytes", note};
+        note = fmt::format(
+            "The budget (up to {}) lies above this scale; its line runs along the top so that RSS "
+            "stays readable.",
+            size(std::uint64_t(budgetMax)));
+    return {"Memory: this process's RSS, the admission budget and the tasks' estimates",
+            {rss, budget, flight},
+            xMax,
+            yMax,
+            true,
+            "bytes",
+            note};
 }
 
 std::string perFormatTable(const RunReport& r) {
@@ -156,42 +173,48 @@ std::string perFormatTable(const RunReport& r) {
             row.out += f.outputBytes;
         }
     }
-    std::string html = "<table><tr><th>input format</th><th class=\"n\">files</th><th class=\"n\" title=\"validation "
-                       "and encoding, summed over the workers\">worker seconds</th><th class=\"n\">bytes in</th>"
-                       "<th class=\"n\">bytes out</th><th class=\"n\">saved</th></tr>\n";
+    std::string html =
+        "<table><tr><th>input format</th><th class=\"n\">files</th><th class=\"n\" title=\"validation "
+        "and encoding, summed over the workers\">worker seconds</th><th class=\"n\">bytes in</th>"
+        "<th class=\"n\">bytes out</th><th class=\"n\">saved</th></tr>\n";
     for (const auto& [name, row] : rows)
-        html += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{:.2f}</td><td class=\"n\">{}</td>"
-                            "<td class=\"n\">{}</td><td class=\"n\">{:.1f} %</td></tr>\n",
-                            escape(name), row.files, row.seconds, size(row.in), size(row.out),
-                            savingPercent(row.in, row.out));
+        html += fmt::format(
+            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{:.2f}</td><td class=\"n\">{}</td>"
+            "<td class=\"n\">{}</td><td class=\"n\">{:.1f} %</td></tr>\n",
+            escape(name), row.files, row.seconds, size(row.in), size(row.out),
+            savingPercent(row.in, row.out));
     return html + "</table>\n";
 }
 
 std::string percentileRow(const char* what, const Percentiles& p) {
-    return fmt::format("<tr><td>{}</td><td class=\"n\">{:.3f}</td><td class=\"n\">{:.3f}</td><td class=\"n\">{:.3f}"
-                       "</td><td class=\"n\">{:.3f}</td><td class=\"n\">{:.3f}</td></tr>\n",
-                       what, p.p50, p.p90, p.p99, p.max, p.mean);
+    return fmt::format(
+        "<tr><td>{}</td><td class=\"n\">{:.3f}</td><td class=\"n\">{:.3f}</td><td class=\"n\">{:.3f}"
+        "</td><td class=\"n\">{:.3f}</td><td class=\"n\">{:.3f}</td></tr>\n",
+        what, p.p50, p.p90, p.p99, p.max, p.mean);
 }
 
 std::string workersTable(const RunReport& r) {
-    std::string html = "<table><tr><th>worker</th><th class=\"n\">encoding s</th><th class=\"n\">validating s</th>"
-                       "<th class=\"n\">busy</th></tr>\n";
+    std::string html =
+        "<table><tr><th>worker</th><th class=\"n\">encoding s</th><th class=\"n\">validating s</th>"
+        "<th class=\"n\">busy</th></tr>\n";
     const double wall = std::max(r.summary.wallSeconds, 1e-9);
     for (std::size_t w = 0; w < r.workerBusySeconds.size(); ++w) {
         const double validate = w < r.workerValidateSeconds.size() ? r.workerValidateSeconds[w] : 0.0;
-        html += fmt::format("<tr><td>{}</td><td class=\"n\">{:.2f}</td><td class=\"n\">{:.2f}</td><td class=\"n\">"
-                            "{:.0f} %</td></tr>\n",
-                            w + 1, r.workerBusySeconds[w], validate,
-                            100 * std::min(1.0, (r.workerBusySeconds[w] + validate) / wall));
+        html += fmt::format(
+            "<tr><td>{}</td><td class=\"n\">{:.2f}</td><td class=\"n\">{:.2f}</td><td class=\"n\">"
+            "{:.0f} %</td></tr>\n",
+            w + 1, r.workerBusySeconds[w], validate,
+            100 * std::min(1.0, (r.workerBusySeconds[w] + validate) / wall));
     }
     std::vector<int> sizes;
     for (const auto& b : r.batches) sizes.push_back(b.size);
     std::sort(sizes.begin(), sizes.end());
     html += "</table>\n";
     if (!sizes.empty())
-        html += fmt::format("<p class=\"meta\">{} admission rounds (a round admits what fits when a worker frees or "
-                            "planning adds work): median {} tasks, largest {}.</p>\n",
-                            sizes.size(), sizes[sizes.size() / 2], sizes.back());
+        html += fmt::format(
+            "<p class=\"meta\">{} admission rounds (a round admits what fits when a worker frees or "
+            "planning adds work): median {} tasks, largest {}.</p>\n",
+            sizes.size(), sizes[sizes.size() / 2], sizes.back());
     return html;
 }
 
@@ -211,33 +234,40 @@ std::string settingsAndMachine(const RunReport& r) {
     std::string html = "<h2>Settings</h2>\n<table>\n";
     flatten(nlohmann::json::parse(optionsToJson(r.settings)), "", html);
     html += "</table>\n<h2>Machine</h2>\n<table>\n";
-    html += fmt::format("<tr><td>CPU</td><td>{} ({} cores)</td></tr><tr><td>memory</td><td>{}</td></tr>"
-                        "<tr><td>system</td><td>{}</td></tr><tr><td>libvips</td><td>{}</td></tr>"
-                        "<tr><td>allocator</td><td>{}</td></tr><tr><td>workers</td><td>{} &times; {} libvips "
-                        "threads</td></tr>\n",
-                        escape(r.system.cpu), r.system.cores, size(r.system.memoryBytes), escape(r.system.os),
-                        escape(r.system.libvips), escape(r.system.allocator), r.workers, r.vipsThreadsPerWorker);
+    html += fmt::format(
+        "<tr><td>CPU</td><td>{} ({} cores)</td></tr><tr><td>memory</td><td>{}</td></tr>"
+        "<tr><td>system</td><td>{}</td></tr><tr><td>libvips</td><td>{}</td></tr>"
+        "<tr><td>allocator</td><td>{}</td></tr><tr><td>workers</td><td>{} &times; {} libvips "
+        "threads</td></tr>\n",
+        escape(r.system.cpu), r.system.cores, size(r.system.memoryBytes), escape(r.system.os),
+        escape(r.system.libvips), escape(r.system.allocator), r.workers, r.vipsThreadsPerWorker);
     return html + "</table>\n";
 }
 
 std::string filesTable(const RunReport& r) {
-    std::string html = "<table class=\"files\"><thead><tr><th>input</th><th>status</th><th>format</th>"
-                       "<th class=\"n\">before</th><th class=\"n\">after</th><th class=\"n\">saved</th>"
-                       "<th class=\"n\">worker</th><th class=\"n\">start s</th><th class=\"n\">ms</th><th>message</th>"
-                       "</tr></thead><tbody>\n";
+    std::string html =
+        "<table class=\"files\"><thead><tr><th>input</th><th>status</th><th>format</th>"
+        "<th class=\"n\">before</th><th class=\"n\">after</th><th class=\"n\">saved</th>"
+        "<th class=\"n\">worker</th><th class=\"n\">start s</th><th class=\"n\">ms</th><th>message</th>"
+        "</tr></thead><tbody>\n";
     for (const auto& f : r.files) {
         const double ms = f.timings.start >= 0 ? 1000 * (f.timings.end - f.timings.start) : 0;
         const std::string after = f.output ? size(f.outputBytes) : "-";
         const double saved = f.output ? savingPercent(f.inputBytes, f.outputBytes) : 0;
         html += fmt::format(
             "<tr class=\"{0}\"><td>{1}</td><td>{0}</td><td>{2}</td><td class=\"n\" data-v=\"{3}\">{4}</td>"
-            "<td class=\"n\" data-v=\"{5}\">{6}</td><td class=\"n\" data-v=\"{7:.2f}\">{8}</td><td class=\"n\">{9}</td>"
-            "<td class=\"n\" data-v=\"{10:.3f}\">{11}</td><td class=\"n\" data-v=\"{12:.1f}\">{12:.0f}</td><td>{13}</td></tr>\n",
+            "<td class=\"n\" data-v=\"{5}\">{6}</td><td class=\"n\" data-v=\"{7:.2f}\">{8}</td><td "
+            "class=\"n\">{9}</td>"
+            "<td class=\"n\" data-v=\"{10:.3f}\">{11}</td><td class=\"n\" "
+            "data-v=\"{12:.1f}\">{12:.0f}</td><td>{13}</td></tr>\n",
             toString(f.status), escape(f.input.string()), formatInfo(f.inputFormat).name, f.inputBytes,
             size(f.inputBytes), f.output ? f.outputBytes : 0, after, saved,
-            f.output ? fmt::format("{:.1f} %", saved) : "-", f.worker >= 0 ? std::to_string(f.worker + 1) : "-",
-            f.timings.start, f.timings.start >= 0 ? fmt::format("{:.2f}", f.timings.start) : "-", ms,
-            escape(!f.error.empty() ? f.error : !f.warning.empty() ? f.warning : f.reason));
+            f.output ? fmt::format("{:.1f} %", saved) : "-",
+            f.worker >= 0 ? std::to_string(f.worker + 1) : "-", f.timings.start,
+            f.timings.start >= 0 ? fmt::format("{:.2f}", f.timings.start) : "-", ms,
+            escape(!f.error.empty()     ? f.error
+                   : !f.warning.empty() ? f.warning
+                                        : f.reason));
     }
     return html + "</tbody></table>\n";
 }
@@ -245,11 +275,12 @@ std::string filesTable(const RunReport& r) {
 }  // namespace
 
 std::string reportToHtml(const RunReport& r) {
-    const std::string title = fmt::format("ImgOpt report: {} files in {}", r.summary.files,
-                                          duration(r.summary.wallSeconds));
-    std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
-                       "content=\"width=device-width\">\n<title>" +
-                       escape(title) + "</title>\n" + kStyle + "</head>\n<body>\n";
+    const std::string title =
+        fmt::format("ImgOpt report: {} files in {}", r.summary.files, duration(r.summary.wallSeconds));
+    std::string html =
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
+        "content=\"width=device-width\">\n<title>" +
+        escape(title) + "</title>\n" + kStyle + "</head>\n<body>\n";
     html += "<h1>" + escape(title) + "</h1>\n";
     html += fmt::format("<p class=\"meta\">{} {} &middot; {} &middot; {} workers</p>\n", escape(r.toolName),
                         escape(r.toolVersion), escape(r.system.cpu), r.workers);
@@ -259,8 +290,9 @@ std::string reportToHtml(const RunReport& r) {
     html += charts::lineChart(throughputChart(r));
     html += "<h2>Memory</h2>\n" + charts::lineChart(memoryChart(r));
     html += "<h2>By format</h2>\n" + perFormatTable(r);
-    html += "<h2>Percentiles (seconds)</h2>\n<table><tr><th></th><th class=\"n\">p50</th><th class=\"n\">p90</th>"
-            "<th class=\"n\">p99</th><th class=\"n\">max</th><th class=\"n\">mean</th></tr>\n";
+    html +=
+        "<h2>Percentiles (seconds)</h2>\n<table><tr><th></th><th class=\"n\">p50</th><th class=\"n\">p90</th>"
+        "<th class=\"n\">p99</th><th class=\"n\">max</th><th class=\"n\">mean</th></tr>\n";
     html += percentileRow("per file, from pick-up to result", r.processSeconds);
     html += percentileRow("queue wait (files that ran)", r.queueWaitSeconds);
     html += "</table>\n";

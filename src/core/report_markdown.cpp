@@ -12,9 +12,12 @@ std::string sized(std::uint64_t b) { return formatBytes(std::int64_t(b)); }
 std::string cell(std::string s) {
     std::string out;
     for (char c : s) {
-        if (c == '|') out += "\\|";
-        else if (c == '\n') out += ' ';
-        else out += c;
+        if (c == '|')
+            out += "\\|";
+        else if (c == '\n')
+            out += ' ';
+        else
+            out += c;
     }
     return out;
 }
@@ -30,17 +33,21 @@ std::string message(const TaskResult& f) {
 
 std::string reportToMarkdown(const RunReport& r) {
     const auto& s = r.summary;
-    std::string md = fmt::format("# ImgOpt benchmark report\n\n{} {} on {} ({} cores, {}), libvips {}, {}\n\n",
-                                 r.toolName, r.toolVersion, r.system.cpu, r.system.cores, sized(r.system.memoryBytes),
-                                 r.system.libvips, r.system.allocator);
+    std::string md =
+        fmt::format("# ImgOpt benchmark report\n\n{} {} on {} ({} cores, {}), libvips {}, {}\n\n", r.toolName,
+                    r.toolVersion, r.system.cpu, r.system.cores, sized(r.system.memoryBytes),
+                    r.system.libvips, r.system.allocator);
     md += "## Summary\n\n| measure | value |\n|---|---|\n";
-    md += fmt::format("| files | {} |\n| optimized | {} |\n| kept original | {} |\n| skipped | {} |\n| failed | {} |\n",
-                      s.files, s.optimized, s.keptOriginal, s.skipped, s.failed);
+    md += fmt::format(
+        "| files | {} |\n| optimized | {} |\n| kept original | {} |\n| skipped | {} |\n| failed | {} |\n",
+        s.files, s.optimized, s.keptOriginal, s.skipped, s.failed);
     md += fmt::format("| input | {} ({} bytes) |\n| output | {} ({} bytes) |\n| saved | {} ({:.1f}%) |\n",
                       sized(s.inputBytes), s.inputBytes, sized(s.outputBytes), s.outputBytes,
                       formatBytes(s.savedBytes), savingPercent(s.inputBytes, s.outputBytes));
-    md += fmt::format("| wall time | {:.3f} s (paused {:.3f} s) |\n| throughput | {:.2f} images/s, {:.2f} MB/s |\n| peak RSS | {} |\n",
-                      s.wallSeconds, s.pausedSeconds, r.imagesPerSecond, r.inputMegabytesPerSecond, sized(r.peakRssBytes));
+    md += fmt::format(
+        "| wall time | {:.3f} s (paused {:.3f} s) |\n| throughput | {:.2f} images/s, {:.2f} MB/s |\n| peak "
+        "RSS | {} |\n",
+        s.wallSeconds, s.pausedSeconds, r.imagesPerSecond, r.inputMegabytesPerSecond, sized(r.peakRssBytes));
     md += fmt::format("| process time p50 / p90 / p99 / max | {:.3f} / {:.3f} / {:.3f} / {:.3f} s |\n",
                       r.processSeconds.p50, r.processSeconds.p90, r.processSeconds.p99, r.processSeconds.max);
     md += fmt::format("| workers | {} x {} libvips threads |\n", r.workers, r.vipsThreadsPerWorker);
@@ -51,7 +58,9 @@ std::string reportToMarkdown(const RunReport& r) {
             *s.minScore, *s.meanScore, s.scored, s.searchSeconds);
     md += "\n";
 
-    md += "## Batches\n\n| # | size | estimate | budget | available at start | seconds |\n|---|---|---|---|---|---|\n";
+    md +=
+        "## Batches\n\n| # | size | estimate | budget | available at start | seconds "
+        "|\n|---|---|---|---|---|---|\n";
     for (const auto& b : r.batches)
         md += fmt::format("| {} | {} | {} | {} | {} | {:.3f} |\n", b.number, b.size, sized(b.estimatedBytes),
                           sized(b.budgetBytes), sized(b.availableBytes), b.seconds);

@@ -1,13 +1,14 @@
 #include "safe_writer.hpp"
 
-#include <atomic>
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <utility>
 #include <vips/vips8>
 
@@ -25,10 +26,12 @@ Unexpected<Error> writeError(int err, const fs::path& file) {
     const std::string folder = file.parent_path().string();
     switch (err) {
         case ENOSPC:
-        case EDQUOT: return fail(ErrorCode::NoSpace, fmt::format("no space left on the output disk ({})", folder));
+        case EDQUOT:
+            return fail(ErrorCode::NoSpace, fmt::format("no space left on the output disk ({})", folder));
         case EROFS:
         case EACCES:
-        case EPERM: return fail(ErrorCode::ReadOnly, fmt::format("the output folder is read-only ({})", folder));
+        case EPERM:
+            return fail(ErrorCode::ReadOnly, fmt::format("the output folder is read-only ({})", folder));
         default:
             return fail(ErrorCode::OutputFailed,
                         fmt::format("cannot write the output in {}: {}", folder, std::strerror(err)));
@@ -41,14 +44,16 @@ Expected<TempFile> TempFile::create(const fs::path& folder) {
     TempFile file;
     // O_EXCL makes the name ours even if another process picked the same one.
     for (int attempt = 0; attempt < 100; ++attempt) {
-        const auto name = fmt::format("{}{}-{}-{}.tmp", kTempPrefix, ::getpid(), g_counter.fetch_add(1), attempt);
+        const auto name =
+            fmt::format("{}{}-{}-{}.tmp", kTempPrefix, ::getpid(), g_counter.fetch_add(1), attempt);
         const auto candidate = folder / name;
         int fd = ::open(candidate.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0644);
         if (fd < 0 && errno == ENOENT) {
             // The folder is made only now, when a file is about to go into it, and may have been removed
             // by a failing task's clean-up in between.
             std::error_code ec;
-            for (fs::path p = folder; !p.empty() && !fs::exists(p, ec) && p != p.parent_path(); p = p.parent_path())
+            for (fs::path p = folder; !p.empty() && !fs::exists(p, ec) && p != p.parent_path();
+                 p = p.parent_path())
                 file.createdFolders_.push_back(p);
             fs::create_directories(folder, ec);
             fd = ::open(candidate.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0644);
@@ -88,7 +93,8 @@ Status TempFile::write(const std::vector<std::uint8_t>& bytes, bool sync) {
 }
 
 TempFile::TempFile(TempFile&& other) noexcept
-    : path_(std::exchange(other.path_, {})), createdFolders_(std::move(other.createdFolders_)),
+    : path_(std::exchange(other.path_, {})),
+      createdFolders_(std::move(other.createdFolders_)),
       committed_(other.committed_) {}
 
 TempFile::~TempFile() {
@@ -101,8 +107,10 @@ TempFile::~TempFile() {
 
 Status TempFile::commit(const fs::path& target, bool replace) {
     const auto failed = [](int err) {
-        if (err == EEXIST) return fail(ErrorCode::OutputFailed, "the output file appeared meanwhile; left it untouched");
-        return fail(ErrorCode::OutputFailed, fmt::format("cannot move the output into place: {}", std::strerror(err)));
+        if (err == EEXIST)
+            return fail(ErrorCode::OutputFailed, "the output file appeared meanwhile; left it untouched");
+        return fail(ErrorCode::OutputFailed,
+                    fmt::format("cannot move the output into place: {}", std::strerror(err)));
     };
     if (replace) {
         if (::rename(path_.c_str(), target.c_str()) != 0) return failed(errno);
@@ -132,7 +140,8 @@ Status verifyEncoded(const std::vector<std::uint8_t>& bytes, ImageFormat expecte
                                  formatInfo(expected).name));
     const int pageHeight = h.pages > 1 && h.height % h.pages == 0 ? h.height / h.pages : h.height;
     if (h.width != width || (h.height != height && pageHeight != height))
-        return wrong(fmt::format("the encoded file is {}x{}, expected {}x{}", h.width, h.height, width, height));
+        return wrong(
+            fmt::format("the encoded file is {}x{}, expected {}x{}", h.width, h.height, width, height));
     return {};
 }
 
@@ -175,7 +184,9 @@ void syncFolder(const fs::path& folder) {
 Status ensureFolder(const fs::path& folder) {
     std::error_code ec;
     fs::create_directories(folder, ec);
-    if (ec) return fail(ErrorCode::OutputFailed, fmt::format("cannot create folder {}: {}", folder.string(), ec.message()));
+    if (ec)
+        return fail(ErrorCode::OutputFailed,
+                    fmt::format("cannot create folder {}: {}", folder.string(), ec.message()));
     return {};
 }
 

@@ -3,8 +3,8 @@
 // renamed into place. A TempFile that is not committed removes itself, so a failed or cancelled task leaves
 // nothing behind. Thread-safe: no shared state; names are unique per process and call.
 
-#include <cstdint>
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <vector>

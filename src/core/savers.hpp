@@ -15,11 +15,11 @@
 namespace imgopt::detail {
 
 struct SaveRequest {
-    vips::VImage image;               // upright, in the output format's colour space and sample format
-    int quality = 90;                 // 1..100; 100 selects the format's lossless preset
+    vips::VImage image;  // upright, in the output format's colour space and sample format
+    int quality = 90;    // 1..100; 100 selects the format's lossless preset
     MetadataMode metadata = MetadataMode::Icc;
-    bool animated = false;            // several frames stacked vertically (page-height)
-    std::filesystem::path source;     // for error messages: which file a libvips failure was about
+    bool animated = false;         // several frames stacked vertically (page-height)
+    std::filesystem::path source;  // for error messages: which file a libvips failure was about
     ImageFormat sourceFormat = ImageFormat::Unknown;
     const CancelToken* cancel = nullptr;
     // Set by the quality search (quality_search.cpp) to try its candidates; the defaults are the presets.
@@ -28,8 +28,8 @@ struct SaveRequest {
     int pngCompression = -1;  // PNG lossless: zlib level 0..9; -1 = the preset's
 
     bool lossless() const { return quality >= 100; }
-    // Whether the saver may leave all metadata out: `none`, or `icc` on an image with no profile to keep. libvips
-    // then skips building an EXIF block that the scrubber would only remove again.
+    // Whether the saver may leave all metadata out: `none`, or `icc` on an image with no profile to keep.
+    // libvips then skips building an EXIF block that the scrubber would only remove again.
     bool strip() const {
         return metadata == MetadataMode::None ||
                (metadata == MetadataMode::Icc && image.get_typeof(VIPS_META_ICC_NAME) == 0);
@@ -49,8 +49,8 @@ Expected<Bytes> saveGif(const SaveRequest& request);
 
 // The Error for a libvips save that threw. Nothing is written to disk while saving, so the failure is the
 // input's (its pipeline decodes while it encodes), a cancel, or the encoder's own. Takes (and clears)
-// libvips' error text of the failed call when it is certainly this call's (vips_errors.hpp). Call it only from
-// the catch block of that call.
+// libvips' error text of the failed call when it is certainly this call's (vips_errors.hpp). Call it only
+// from the catch block of that call.
 Unexpected<Error> saveFailure(const SaveRequest& request);
 
 // Copies the bytes of a libvips *save_buffer call's result, and releases it.

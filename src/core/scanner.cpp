@@ -1,9 +1,10 @@
 #include "scanner.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <fstream>
-#include <fmt/format.h>
 
 #include "safe_writer.hpp"
 
@@ -29,7 +30,8 @@ bool contentIsImage(const fs::path& p) {
 // changes); then the folder is reported as unreadable rather than half-listed.
 Expected<std::vector<fs::directory_entry>> listFolder(const fs::path& dir) {
     const auto unreadable = [&](const std::error_code& ec) {
-        return fail(ErrorCode::InputUnreadable, fmt::format("cannot read folder {}: {}", dir.string(), ec.message()));
+        return fail(ErrorCode::InputUnreadable,
+                    fmt::format("cannot read folder {}: {}", dir.string(), ec.message()));
     };
     std::error_code ec;
     fs::directory_iterator iter(dir, fs::directory_options::skip_permission_denied, ec);

@@ -10,8 +10,8 @@
 #include <functional>
 #include <vector>
 
-#include "imgopt/options.hpp"
 #include "cancel_token.hpp"
+#include "imgopt/options.hpp"
 #include "imgopt/task.hpp"
 
 namespace imgopt {
@@ -21,8 +21,7 @@ public:
     explicit Scanner(const Options& options);
 
     ScanSummary scan(const std::vector<std::filesystem::path>& inputs,
-                     const std::function<void(ScanItem)>& onItem,
-                     const CancelToken* cancel = nullptr);
+                     const std::function<void(ScanItem)>& onItem, const CancelToken* cancel = nullptr);
 
 private:
     void scanFolder(const std::filesystem::path& root, const std::function<void(ScanItem)>& onItem,

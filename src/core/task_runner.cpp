@@ -1,7 +1,8 @@
 #include "task_runner.hpp"
 
-#include <chrono>
 #include <fmt/format.h>
+
+#include <chrono>
 
 #include "containment.hpp"
 #include "encoder.hpp"
@@ -59,8 +60,10 @@ TaskResult keepOriginal(TaskResult r, const PlannedTask& task, const Options& op
 }
 
 // True when the rule says the original stays: not smaller, not allowed larger, and nothing asked for that
-// must be written anyway (outside in-place mode, a conversion the user chose, or a resize, is always written).
-bool keepsOriginal(const PlannedTask& task, const Options& options, const EncodedImage& enc, std::uint64_t outBytes) {
+// must be written anyway (outside in-place mode, a conversion the user chose, or a resize, is always
+// written).
+bool keepsOriginal(const PlannedTask& task, const Options& options, const EncodedImage& enc,
+                   std::uint64_t outBytes) {
     const bool sameFormat = task.outputFormat == task.header.format;
     const bool resized = enc.width != task.header.uprightWidth() || enc.height != task.header.uprightHeight();
     const bool inPlace = options.outputMode == OutputMode::InPlace;
@@ -153,8 +156,8 @@ TaskResult runTask(const PlannedTask& task, const Options& options, const Cancel
     const auto start = Clock::now();
     TaskResult r = baseResult(task);
     if (task.action == Action::Skip) {
-        setError(r, Error{ErrorCode::OutputExists,
-                          fmt::format("{} exists, and existing outputs are skipped", task.output.filename().string())});
+        setError(r, Error{ErrorCode::OutputExists, fmt::format("{} exists, and existing outputs are skipped",
+                                                               task.output.filename().string())});
         r.status = TaskStatus::Skipped;
         return r;
     }
@@ -193,10 +196,14 @@ namespace imgopt {
 
 std::string_view toString(TaskStatus s) {
     switch (s) {
-        case TaskStatus::Optimized: return "optimized";
-        case TaskStatus::KeptOriginal: return "kept-original";
-        case TaskStatus::Skipped: return "skipped";
-        case TaskStatus::Failed: return "failed";
+        case TaskStatus::Optimized:
+            return "optimized";
+        case TaskStatus::KeptOriginal:
+            return "kept-original";
+        case TaskStatus::Skipped:
+            return "skipped";
+        case TaskStatus::Failed:
+            return "failed";
     }
     return "failed";
 }

@@ -1,7 +1,8 @@
 #include "validator.hpp"
 
-#include <chrono>
 #include <fmt/format.h>
+
+#include <chrono>
 
 #include "header_reader.hpp"
 
@@ -10,7 +11,9 @@ namespace {
 
 bool canAnimate(ImageFormat f) { return f == ImageFormat::Gif || f == ImageFormat::Webp; }
 
-std::string megapixels(std::uint64_t pixels) { return fmt::format("{:.1f} megapixels", double(pixels) / 1e6); }
+std::string megapixels(std::uint64_t pixels) {
+    return fmt::format("{:.1f} megapixels", double(pixels) / 1e6);
+}
 
 }  // namespace
 
@@ -53,19 +56,21 @@ ValidationResult validate(const ScanItem& item, const Options& options) {
     if (h.pages > 1) {
         if (canAnimate(h.format)) {
             if (!canAnimate(t.outputFormat))
-                return refuse(h.format, ErrorCode::InputUnsupported,
-                              fmt::format("animated {} ({} frames): {} cannot hold an animation, and keeping only "
-                                          "the first frame would lose the rest; keep its format or convert it "
-                                          "to WebP",
-                                          formatInfo(h.format).name, h.pages, formatInfo(t.outputFormat).name));
+                return refuse(
+                    h.format, ErrorCode::InputUnsupported,
+                    fmt::format("animated {} ({} frames): {} cannot hold an animation, and keeping only "
+                                "the first frame would lose the rest; keep its format or convert it "
+                                "to WebP",
+                                formatInfo(h.format).name, h.pages, formatInfo(t.outputFormat).name));
         } else if (h.format == ImageFormat::Tiff) {
-            return refuse(h.format, ErrorCode::InputUnsupported,
-                          fmt::format("multi-page TIFF ({} pages): only single images are optimized, so it is "
-                                      "left untouched",
-                                      h.pages));
+            return refuse(
+                h.format, ErrorCode::InputUnsupported,
+                fmt::format("multi-page TIFF ({} pages): only single images are optimized, so it is "
+                            "left untouched",
+                            h.pages));
         } else {
-            t.warnings.push_back(fmt::format("the file holds {} images; only the primary image is written",
-                                             h.pages));
+            t.warnings.push_back(
+                fmt::format("the file holds {} images; only the primary image is written", h.pages));
         }
     }
     t.seconds = elapsed();

@@ -89,7 +89,6 @@ Expected<vips::VSource> openSource(const std::filesystem::path& path) {
     return vips::VSource(source);
 }
 
-
 void setTaskThreads(int threads) {
     threads = threads < 1 ? 1 : threads;
     vips_concurrency_set(threads);

@@ -1,5 +1,6 @@
 #include "webp_codec.hpp"
 
+#include <fmt/format.h>
 #include <libexif/exif-data.h>
 #include <webp/decode.h>
 #include <webp/demux.h>
@@ -8,7 +9,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <fmt/format.h>
 #include <fstream>
 #include <memory>
 #include <vector>
@@ -26,7 +26,9 @@ using vips::VImage;
 // bit-identical to converting the frame at once.
 constexpr int kStripRows = 64;
 
-Unexpected<Error> encodeError(std::string message) { return fail(ErrorCode::OutputFailed, "WebP: " + message); }
+Unexpected<Error> encodeError(std::string message) {
+    return fail(ErrorCode::OutputFailed, "WebP: " + message);
+}
 
 std::vector<std::uint8_t> readAll(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary | std::ios::ate);
@@ -48,22 +50,32 @@ void attachChunk(WebPDemuxer* demux, const char* fourcc, VipsImage* image, const
 
 const char* statusText(VP8StatusCode status) {
     switch (status) {
-        case VP8_STATUS_NOT_ENOUGH_DATA: return "the file is truncated";
-        case VP8_STATUS_BITSTREAM_ERROR: return "the bitstream is damaged";
-        case VP8_STATUS_OUT_OF_MEMORY: return "out of memory";
-        case VP8_STATUS_UNSUPPORTED_FEATURE: return "it uses an unsupported feature";
-        default: return "the data is invalid";
+        case VP8_STATUS_NOT_ENOUGH_DATA:
+            return "the file is truncated";
+        case VP8_STATUS_BITSTREAM_ERROR:
+            return "the bitstream is damaged";
+        case VP8_STATUS_OUT_OF_MEMORY:
+            return "out of memory";
+        case VP8_STATUS_UNSUPPORTED_FEATURE:
+            return "it uses an unsupported feature";
+        default:
+            return "the data is invalid";
     }
 }
 
 Unexpected<Error> pictureError(const WebPPicture& picture) {
     switch (picture.error_code) {
-        case VP8_ENC_ERROR_USER_ABORT: return fail(ErrorCode::Cancelled, "cancelled");
+        case VP8_ENC_ERROR_USER_ABORT:
+            return fail(ErrorCode::Cancelled, "cancelled");
         case VP8_ENC_ERROR_OUT_OF_MEMORY:
-        case VP8_ENC_ERROR_BITSTREAM_OUT_OF_MEMORY: return encodeError("out of memory");
-        case VP8_ENC_ERROR_BAD_DIMENSION: return encodeError("the image is too large (16383 pixels at most)");
-        case VP8_ENC_ERROR_FILE_TOO_BIG: return encodeError("the output would exceed 4 GiB");
-        default: return encodeError("libwebp failed");
+        case VP8_ENC_ERROR_BITSTREAM_OUT_OF_MEMORY:
+            return encodeError("out of memory");
+        case VP8_ENC_ERROR_BAD_DIMENSION:
+            return encodeError("the image is too large (16383 pixels at most)");
+        case VP8_ENC_ERROR_FILE_TOO_BIG:
+            return encodeError("the output would exceed 4 GiB");
+        default:
+            return encodeError("libwebp failed");
     }
 }
 
@@ -73,7 +85,8 @@ int keepGoing(int /*percent*/, const WebPPicture* picture) {
 
 void copyRows(std::uint8_t* dst, int dstStride, const std::uint8_t* src, int srcStride, int bytes, int rows) {
     for (int r = 0; r < rows; ++r)
-        std::memcpy(dst + std::ptrdiff_t(r) * dstStride, src + std::ptrdiff_t(r) * srcStride, std::size_t(bytes));
+        std::memcpy(dst + std::ptrdiff_t(r) * dstStride, src + std::ptrdiff_t(r) * srcStride,
+                    std::size_t(bytes));
 }
 
 void copyYuvStrip(WebPPicture& frame, const WebPPicture& strip, int y, int rows) {
@@ -81,8 +94,10 @@ void copyYuvStrip(WebPPicture& frame, const WebPPicture& strip, int y, int rows)
     const int cw = (w + 1) / 2;
     const int crows = (rows + 1) / 2;
     copyRows(frame.y + std::ptrdiff_t(y) * frame.y_stride, frame.y_stride, strip.y, strip.y_stride, w, rows);
-    copyRows(frame.u + std::ptrdiff_t(y / 2) * frame.uv_stride, frame.uv_stride, strip.u, strip.uv_stride, cw, crows);
-    copyRows(frame.v + std::ptrdiff_t(y / 2) * frame.uv_stride, frame.uv_stride, strip.v, strip.uv_stride, cw, crows);
+    copyRows(frame.u + std::ptrdiff_t(y / 2) * frame.uv_stride, frame.uv_stride, strip.u, strip.uv_stride, cw,
+             crows);
+    copyRows(frame.v + std::ptrdiff_t(y / 2) * frame.uv_stride, frame.uv_stride, strip.v, strip.uv_stride, cw,
+             crows);
     if (!frame.a) return;
     // libwebp leaves out the alpha plane of a strip that is fully opaque.
     for (int r = 0; r < rows; ++r) {
@@ -107,12 +122,13 @@ Status importStrip(WebPPicture& frame, const vips::VRegion& region, int y, int r
     strip.width = w;
     strip.height = rows;
     strip.use_argb = frame.use_argb;
-    const int ok = alpha ? WebPPictureImportRGBA(&strip, pixels, stride) : WebPPictureImportRGB(&strip, pixels, stride);
+    const int ok =
+        alpha ? WebPPictureImportRGBA(&strip, pixels, stride) : WebPPictureImportRGB(&strip, pixels, stride);
     if (!ok) return encodeError("out of memory");
     if (frame.use_argb)
         copyRows(reinterpret_cast<std::uint8_t*>(frame.argb + std::ptrdiff_t(y) * frame.argb_stride),
-                 frame.argb_stride * 4, reinterpret_cast<const std::uint8_t*>(strip.argb), strip.argb_stride * 4,
-                 w * 4, rows);
+                 frame.argb_stride * 4, reinterpret_cast<const std::uint8_t*>(strip.argb),
+                 strip.argb_stride * 4, w * 4, rows);
     else
         copyYuvStrip(frame, strip, y, rows);
     return {};
@@ -126,7 +142,8 @@ int exifOrientation(const std::uint8_t* data, std::size_t size) {
     if (size < sizeof kPrefix || std::memcmp(data, kPrefix, sizeof kPrefix) != 0)
         block.assign(kPrefix, kPrefix + sizeof kPrefix);
     block.insert(block.end(), data, data + size);
-    const Handle<ExifData, exif_data_unref> exif(exif_data_new_from_data(block.data(), unsigned(block.size())));
+    const Handle<ExifData, exif_data_unref> exif(
+        exif_data_new_from_data(block.data(), unsigned(block.size())));
     if (!exif) return 1;
     ExifEntry* entry = exif_content_get_entry(exif->ifd[EXIF_IFD_0], EXIF_TAG_ORIENTATION);
     if (!entry || entry->format != EXIF_FORMAT_SHORT || entry->components < 1) return 1;
@@ -143,7 +160,8 @@ std::optional<WebPData> blobOf(const VImage& image, const char* field) {
 }
 
 // Decodes into `image`'s memory; InputDamaged when libwebp refuses the bitstream.
-Status decodeInto(const std::vector<std::uint8_t>& bytes, const WebPBitstreamFeatures& features, VipsImage* image) {
+Status decodeInto(const std::vector<std::uint8_t>& bytes, const WebPBitstreamFeatures& features,
+                  VipsImage* image) {
     WebPDecoderConfig config;
     if (!WebPInitDecoderConfig(&config)) return fail(ErrorCode::Internal, "libwebp version mismatch");
     config.output.colorspace = features.has_alpha ? MODE_RGBA : MODE_RGB;
@@ -191,7 +209,8 @@ Expected<Bytes> withMetadata(const VImage& image, const WebPMemoryWriter& writer
     WebPData assembled;
     WebPDataInit(&assembled);
     const Handle<WebPData, WebPDataClear> release(&assembled);
-    if (WebPMuxAssemble(mux.get(), &assembled) != WEBP_MUX_OK) return encodeError("cannot attach the metadata");
+    if (WebPMuxAssemble(mux.get(), &assembled) != WEBP_MUX_OK)
+        return encodeError("cannot attach the metadata");
     return copied(assembled.bytes, assembled.size);
 }
 
@@ -262,7 +281,8 @@ Expected<std::optional<VImage>> decodeWebpStill(const std::filesystem::path& pat
 }
 
 bool webpEncodable(const VImage& image) {
-    return image.format() == VIPS_FORMAT_UCHAR && image.bands() <= 4 && image.get_typeof(VIPS_META_EXIF_NAME) == 0;
+    return image.format() == VIPS_FORMAT_UCHAR && image.bands() <= 4 &&
+           image.get_typeof(VIPS_META_EXIF_NAME) == 0;
 }
 
 Expected<Bytes> encodeWebp(VImage image, const WebpSettings& settings, const CancelToken& cancel) {

@@ -67,13 +67,13 @@ private:
     mutable std::mutex mutex_;
     std::condition_variable wake_;
     std::condition_variable idle_;
-    std::set<Entry> queue_;                                 // guarded by mutex_
-    std::unordered_map<std::uint64_t, Payload> payloads_;   // by seq; guarded by mutex_
+    std::set<Entry> queue_;                                      // guarded by mutex_
+    std::unordered_map<std::uint64_t, Payload> payloads_;        // by seq; guarded by mutex_
     std::unordered_map<std::uint64_t, std::uint64_t> keyToSeq_;  // guarded by mutex_
-    std::uint64_t nextSeq_ = 0;                             // guarded by mutex_
-    int running_ = 0;                                       // guarded by mutex_
-    bool paused_ = false;                                   // guarded by mutex_
-    bool stopping_ = false;                                 // guarded by mutex_
+    std::uint64_t nextSeq_ = 0;                                  // guarded by mutex_
+    int running_ = 0;                                            // guarded by mutex_
+    bool paused_ = false;                                        // guarded by mutex_
+    bool stopping_ = false;                                      // guarded by mutex_
     std::vector<std::thread> threads_;
 };
 

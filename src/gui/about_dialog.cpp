@@ -6,8 +6,8 @@
 #include <QLabel>
 #include <QStyle>
 
-#include "imgopt/version.hpp"
 #include "imgopt/runtime.hpp"
+#include "imgopt/version.hpp"
 #include "ui_about_dialog.h"
 
 namespace imgopt::gui {

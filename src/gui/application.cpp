@@ -8,8 +8,8 @@
 #include <QTranslator>
 
 #include "gui/gui_log.hpp"
-#include "imgopt/version.hpp"
 #include "imgopt/runtime.hpp"
+#include "imgopt/version.hpp"
 
 namespace imgopt::gui {
 
@@ -19,7 +19,8 @@ bool initApplication(QApplication& app, const char* argv0, QString* error) {
     QApplication::setApplicationDisplayName(QStringLiteral("ImgOpt"));
     QApplication::setApplicationVersion(QString::fromLatin1(kVersion));
     QApplication::setDesktopFileName(QStringLiteral("imgopt"));
-    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("imgopt"), QIcon(QStringLiteral(":/icons/imgopt.svg"))));
+    QApplication::setWindowIcon(
+        QIcon::fromTheme(QStringLiteral("imgopt"), QIcon(QStringLiteral(":/icons/imgopt.svg"))));
     (void)app;
     if (auto started = initialize(argv0); !started) {
         if (error) *error = QString::fromStdString(started.error().message);

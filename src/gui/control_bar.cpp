@@ -1,9 +1,9 @@
 #include "gui/control_bar.hpp"
 
-#include <QLocale>
 #include <QAction>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
 #include <QToolButton>
 
@@ -69,7 +69,8 @@ void ControlBar::showProgress(const ProgressSnapshot& p, RunController::State st
         eta = tr("finished in %1").arg(formatDuration(p.activeSeconds));
     }
     QStringList parts;
-    parts << tr("%1 of %2 files").arg(QLocale().toString(qulonglong(p.done)), QLocale().toString(qulonglong(p.scanned)));
+    parts << tr("%1 of %2 files")
+                 .arg(QLocale().toString(qulonglong(p.done)), QLocale().toString(qulonglong(p.scanned)));
     if (!eta.isEmpty()) parts << eta;
     parts << savedText;
     if (p.failed > 0) parts << tr("%n failed", nullptr, int(std::min<std::uint64_t>(p.failed, INT32_MAX)));

@@ -13,12 +13,9 @@ struct DisplayFormat {
 
 // lupdate only sees literals: these are the core's qualityLabel() texts, listed so they get translated.
 [[maybe_unused]] constexpr const char* kQualityLabels[] = {
-    QT_TRANSLATE_NOOP("QualityLabel", "Lossless"),
-    QT_TRANSLATE_NOOP("QualityLabel", "Near-lossless"),
-    QT_TRANSLATE_NOOP("QualityLabel", "Excellent"),
-    QT_TRANSLATE_NOOP("QualityLabel", "Good"),
-    QT_TRANSLATE_NOOP("QualityLabel", "Fair"),
-    QT_TRANSLATE_NOOP("QualityLabel", "Poor"),
+    QT_TRANSLATE_NOOP("QualityLabel", "Lossless"),  QT_TRANSLATE_NOOP("QualityLabel", "Near-lossless"),
+    QT_TRANSLATE_NOOP("QualityLabel", "Excellent"), QT_TRANSLATE_NOOP("QualityLabel", "Good"),
+    QT_TRANSLATE_NOOP("QualityLabel", "Fair"),      QT_TRANSLATE_NOOP("QualityLabel", "Poor"),
     QT_TRANSLATE_NOOP("QualityLabel", "Very poor"),
 };
 }  // namespace
@@ -48,10 +45,14 @@ QString formatName(ImageFormat format) {
 
 QString statusText(TaskStatus status) {
     switch (status) {
-        case TaskStatus::Optimized: return DisplayFormat::tr("Optimized");
-        case TaskStatus::KeptOriginal: return DisplayFormat::tr("Kept original");
-        case TaskStatus::Skipped: return DisplayFormat::tr("Skipped");
-        case TaskStatus::Failed: return DisplayFormat::tr("Failed");
+        case TaskStatus::Optimized:
+            return DisplayFormat::tr("Optimized");
+        case TaskStatus::KeptOriginal:
+            return DisplayFormat::tr("Kept original");
+        case TaskStatus::Skipped:
+            return DisplayFormat::tr("Skipped");
+        case TaskStatus::Failed:
+            return DisplayFormat::tr("Failed");
     }
     return {};
 }
@@ -61,10 +62,10 @@ QString outputFormatText(const std::optional<ImageFormat>& convertTo) {
 }
 
 QString qualityText(int quality) {
-    // The core's labels are English keys; they are translated here so the slider, CLI and report stay in step.
+    // The core's labels are English keys; they are translated here so the slider, CLI and report stay in
+    // step.
     const std::string_view label = qualityLabel(quality);
-    const QString translated =
-        QCoreApplication::translate("QualityLabel", std::string(label).c_str());
+    const QString translated = QCoreApplication::translate("QualityLabel", std::string(label).c_str());
     return DisplayFormat::tr("%1 · %2").arg(quality).arg(translated);
 }
 
@@ -76,7 +77,8 @@ QString errorText(const TaskResult& result) {
             return DisplayFormat::tr("%1 (raise the pixel limit under Settings, Advanced)").arg(message);
         case ErrorCode::OutputExists:
             return DisplayFormat::tr("%1 (Settings, Destination: If the output exists)").arg(message);
-        default: return message;
+        default:
+            return message;
     }
 }
 

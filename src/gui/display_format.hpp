@@ -27,7 +27,7 @@ QString formatName(ImageFormat format);  // the registry's display name: "JPEG",
 QString statusText(TaskStatus status);
 // "Same as input" for no conversion, else the registry's display name.
 QString outputFormatText(const std::optional<ImageFormat>& convertTo);
-QString qualityText(int quality);        // "85 · Excellent"
+QString qualityText(int quality);  // "85 · Excellent"
 // A result's error in words, plus where in this app the setting that changes the outcome lives.
 QString errorText(const TaskResult& result);
 // A two-column name/value table as rich text, for the summary and metrics figures.

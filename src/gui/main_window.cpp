@@ -50,7 +50,9 @@ QStringList localPaths(const QMimeData* mime) {
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), model_(new QueueModel(this)), controller_(new RunController(this)),
+    : QMainWindow(parent),
+      model_(new QueueModel(this)),
+      controller_(new RunController(this)),
       queue_(new QueuePanel(model_, this)),
       exporter_(new ReportExporter([this] { return controller_->report(); }, this)),
       undo_(new UndoRunner(this)) {
@@ -118,7 +120,8 @@ void MainWindow::createActions() {
     quit_->setMenuRole(QAction::QuitRole);
     preferences_ = new QAction(tr("&Preferences / Presets…"), this);
     preferences_->setObjectName(QStringLiteral("actionPreferences"));
-    preferences_->setShortcuts({QKeySequence(QKeySequence::Preferences), QKeySequence(Qt::CTRL | Qt::Key_Comma)});
+    preferences_->setShortcuts(
+        {QKeySequence(QKeySequence::Preferences), QKeySequence(Qt::CTRL | Qt::Key_Comma)});
     preferences_->setMenuRole(QAction::PreferencesRole);
     undoLastRun_ = new QAction(tr("&Undo Last Run"), this);
     undoLastRun_->setObjectName(QStringLiteral("actionUndoLastRun"));
@@ -139,7 +142,9 @@ void MainWindow::createActions() {
     about_->setMenuRole(QAction::AboutRole);
     aboutQt_ = new QAction(tr("About &Qt"), this);
     aboutQt_->setMenuRole(QAction::AboutQtRole);
-    for (QAction* a : {start_, pause_, cancel_}) a->setToolTip(a->text().remove(QLatin1Char('&')) + QStringLiteral(" (") + a->shortcut().toString(QKeySequence::NativeText) + QLatin1Char(')'));
+    for (QAction* a : {start_, pause_, cancel_})
+        a->setToolTip(a->text().remove(QLatin1Char('&')) + QStringLiteral(" (") +
+                      a->shortcut().toString(QKeySequence::NativeText) + QLatin1Char(')'));
 
     connect(addFiles_, &QAction::triggered, this, &MainWindow::addFilesDialog);
     connect(addFolder_, &QAction::triggered, this, &MainWindow::addFolderDialog);
@@ -152,8 +157,10 @@ void MainWindow::createActions() {
     connect(undo_, &UndoRunner::finished, this, &MainWindow::onUndoFinished);
     connect(start_, &QAction::triggered, controller_, &RunController::start);
     connect(pause_, &QAction::triggered, this, [this](bool paused) {
-        if (paused) controller_->pause();
-        else controller_->resume();
+        if (paused)
+            controller_->pause();
+        else
+            controller_->resume();
     });
     connect(cancel_, &QAction::triggered, controller_, &RunController::cancel);
     connect(about_, &QAction::triggered, this, [this] {
@@ -360,11 +367,13 @@ void MainWindow::onScanDone(const ScanSummary& summary) {
                      .arg(QString::fromStdString(summary.errors.front()));
     }
     if (summary.hiddenSkipped > 0) {
-        parts << tr("%n hidden file(s) or folder(s) were left out (Settings, Advanced: Include hidden files).",
-                    nullptr, int(summary.hiddenSkipped));
+        parts << tr(
+            "%n hidden file(s) or folder(s) were left out (Settings, Advanced: Include hidden files).",
+            nullptr, int(summary.hiddenSkipped));
     }
     if (summary.duplicates > 0) {
-        parts << tr("%n file(s) were reached twice and are optimized once.", nullptr, int(summary.duplicates));
+        parts << tr("%n file(s) were reached twice and are optimized once.", nullptr,
+                    int(summary.duplicates));
     }
     if (summary.files == 0 && summary.errors.empty()) parts << tr("No images were found.");
     if (!parts.isEmpty()) queue_->showNotice(parts.join(QLatin1Char(' ')));
@@ -427,7 +436,8 @@ void MainWindow::openOutputFolder() {
 }
 
 void MainWindow::showPreferences() {
-    auto* dialog = new PreferencesDialog(PresetStore(), [this] { return settings_->options(); }, this);
+    auto* dialog = new PreferencesDialog(
+        PresetStore(), [this] { return settings_->options(); }, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setAutoStart(autoStart_);
     connect(dialog, &PreferencesDialog::autoStartChanged, this, &MainWindow::setAutoStart);
@@ -500,8 +510,8 @@ void MainWindow::undoLastRun() {
 void MainWindow::onUndoFinished(bool ok, const QString& summary, const QString& details) {
     updateRunActions();
     statusBar()->showMessage(summary, 10000);
-    auto* box = new QMessageBox(ok ? QMessageBox::Information : QMessageBox::Warning, tr("Undo Last Run"), summary,
-                                QMessageBox::Ok, this);
+    auto* box = new QMessageBox(ok ? QMessageBox::Information : QMessageBox::Warning, tr("Undo Last Run"),
+                                summary, QMessageBox::Ok, this);
     box->setObjectName(QStringLiteral("undoResultBox"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     if (!details.isEmpty()) box->setDetailedText(details);
@@ -523,8 +533,7 @@ void MainWindow::removeRows(const QList<int>& rows) {
     }
     model_->removeRowList(removable);
     if (running > 0) {
-        statusBar()->showMessage(tr("%n file(s) had already started and stay in the list.",
-                                    nullptr, running),
+        statusBar()->showMessage(tr("%n file(s) had already started and stay in the list.", nullptr, running),
                                  6000);
     }
 }

@@ -1,6 +1,5 @@
 #include "gui/metrics_panel.hpp"
 
-#include <QLocale>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -11,6 +10,7 @@
 #include <QLabel>
 #include <QLegend>
 #include <QLineSeries>
+#include <QLocale>
 #include <QLogValueAxis>
 #include <QResizeEvent>
 #include <QTimer>
@@ -24,12 +24,12 @@
 namespace imgopt::gui {
 
 namespace {
-constexpr int kPollMs = 250;          // "a few times a second"
-constexpr int kMaxPoints = 240;       // per line; older detail is merged, never dropped
-constexpr int kMaxBatchBars = 40;     // the most recent batches
-constexpr int kMinChartEms = 12;      // a chart's smallest size: axis labels and a title still fit
+constexpr int kPollMs = 250;       // "a few times a second"
+constexpr int kMaxPoints = 240;    // per line; older detail is merged, never dropped
+constexpr int kMaxBatchBars = 40;  // the most recent batches
+constexpr int kMinChartEms = 12;   // a chart's smallest size: axis labels and a title still fit
 constexpr int kMinChartLines = 9;
-constexpr int kWideChartEms = 20;     // the width per chart at which all four go in one row
+constexpr int kWideChartEms = 20;  // the width per chart at which all four go in one row
 
 double megabytes(std::uint64_t bytes) { return double(bytes) / (1024.0 * 1024.0); }
 
@@ -63,7 +63,8 @@ QValueAxis* newValueAxis(QChart* chart, Qt::Alignment side, const QString& title
 }
 }  // namespace
 
-MetricsPanel::MetricsPanel(QWidget* parent) : QWidget(parent), timer_(new QTimer(this)), figures_(new QLabel(this)) {
+MetricsPanel::MetricsPanel(QWidget* parent)
+    : QWidget(parent), timer_(new QTimer(this)), figures_(new QLabel(this)) {
     auto* layout = new QHBoxLayout(this);
     grid_ = new QGridLayout;
     layout->addLayout(grid_, 1);
@@ -231,7 +232,8 @@ void MetricsPanel::updateMemory(const MetricsSnapshot& s) {
         rss << QPointF(m.seconds, megabytes(m.rssBytes));
         available << QPointF(m.seconds, megabytes(m.availableBytes));
         peak = std::max({peak, megabytes(m.rssBytes), megabytes(m.availableBytes)});
-        lowest = std::min({lowest, std::max(1.0, megabytes(m.rssBytes)), std::max(1.0, megabytes(m.availableBytes))});
+        lowest = std::min(
+            {lowest, std::max(1.0, megabytes(m.rssBytes)), std::max(1.0, megabytes(m.availableBytes))});
     }
     QList<QPointF> budget;
     for (const BatchRecord& b : s.batches) {
@@ -241,7 +243,8 @@ void MetricsPanel::updateMemory(const MetricsSnapshot& s) {
         peak = std::max(peak, megabytes(b.budgetBytes));
         lowest = std::min(lowest, std::max(1.0, megabytes(b.budgetBytes)));
     }
-    if (!budget.isEmpty()) budget << QPointF(std::max(s.elapsedSeconds, budget.last().x()), budget.last().y());
+    if (!budget.isEmpty())
+        budget << QPointF(std::max(s.elapsedSeconds, budget.last().x()), budget.last().y());
     if (lowest > peak) lowest = 1;
     // Say so when the line shows only every stride-th sample, so that a short spike missing from it is not
     // taken for one that never happened.
@@ -252,7 +255,8 @@ void MetricsPanel::updateMemory(const MetricsSnapshot& s) {
     budget_->replace(budget);
     memoryX_->setRange(0, std::max(10.0, niceCeil(s.elapsedSeconds)));
     memoryX_->applyNiceNumbers();
-    memoryY_->setRange(std::pow(10.0, std::floor(std::log10(std::max(1.0, lowest)))), niceCeil(std::max(peak, 10.0)));
+    memoryY_->setRange(std::pow(10.0, std::floor(std::log10(std::max(1.0, lowest)))),
+                       niceCeil(std::max(peak, 10.0)));
 }
 
 void MetricsPanel::updateBatches(const MetricsSnapshot& s) {
@@ -274,7 +278,9 @@ void MetricsPanel::updateBatches(const MetricsSnapshot& s) {
 
 void MetricsPanel::updateWorkers(const MetricsSnapshot& s) { timeline_->showSnapshot(s); }
 
-void MetricsPanel::setNameLookup(std::function<QString(TaskId)> lookup) { timeline_->setNameLookup(std::move(lookup)); }
+void MetricsPanel::setNameLookup(std::function<QString(TaskId)> lookup) {
+    timeline_->setNameLookup(std::move(lookup));
+}
 
 void MetricsPanel::updateFigures(const MetricsSnapshot& s) {
     const MemorySample last = s.memory.empty() ? MemorySample{} : s.memory.back();
@@ -284,7 +290,8 @@ void MetricsPanel::updateFigures(const MetricsSnapshot& s) {
     const QLocale locale;
     const std::pair<QString, QString> rows[] = {
         {tr("Elapsed"), formatDuration(s.elapsedSeconds)},
-        {tr("Files"), tr("%1 of %2").arg(locale.toString(qulonglong(p.done)), locale.toString(qulonglong(p.scanned)))},
+        {tr("Files"),
+         tr("%1 of %2").arg(locale.toString(qulonglong(p.done)), locale.toString(qulonglong(p.scanned)))},
         {tr("Failed"), locale.toString(qulonglong(p.failed))},
         {tr("Images/s"), locale.toString(p.imagesPerSecond(), 'f', 2)},
         {tr("Before"), formatBytes(p.inputBytes)},
@@ -294,7 +301,8 @@ void MetricsPanel::updateFigures(const MetricsSnapshot& s) {
         {tr("Available"), formatBytes(last.availableBytes)},
         {tr("Batch budget"), formatBytes(s.currentBudgetBytes)},
         {tr("Batches"), locale.toString(qulonglong(s.batches.size()))},
-        {tr("Workers"), tr("%1 busy of %2 × %3 threads").arg(active).arg(s.workers).arg(s.vipsThreadsPerWorker)},
+        {tr("Workers"),
+         tr("%1 busy of %2 × %3 threads").arg(active).arg(s.workers).arg(s.vipsThreadsPerWorker)},
     };
     figures_->setText(figuresTableHtml(rows));
 }

@@ -1,7 +1,7 @@
 #pragma once
 // MetricsPanel: live charts of a run (throughput, memory against the batch budget, admission sizes, and the
-// workers' timeline) and the current figures. It polls a MetricsSnapshot (a copy made by the engine) a few times a
-// second while a run is active; nothing here touches live engine data.
+// workers' timeline) and the current figures. It polls a MetricsSnapshot (a copy made by the engine) a few
+// times a second while a run is active; nothing here touches live engine data.
 
 #include <QWidget>
 #include <array>

@@ -31,12 +31,15 @@ QStringList PresetStore::names() const {
     return result;
 }
 
-QString PresetStore::filePath(const QString& name) const { return directory_ + QLatin1Char('/') + name + kSuffix; }
+QString PresetStore::filePath(const QString& name) const {
+    return directory_ + QLatin1Char('/') + name + kSuffix;
+}
 
 QString PresetStore::validateName(const QString& name) {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty()) return PresetStoreText::tr("A preset needs a name.");
-    if (trimmed.contains(QLatin1Char('/')) || trimmed.contains(QLatin1Char('\\')) || trimmed.startsWith(QLatin1Char('.'))) {
+    if (trimmed.contains(QLatin1Char('/')) || trimmed.contains(QLatin1Char('\\')) ||
+        trimmed.startsWith(QLatin1Char('.'))) {
         return PresetStoreText::tr("A preset name cannot contain slashes or start with a dot.");
     }
     return {};
@@ -44,7 +47,8 @@ QString PresetStore::validateName(const QString& name) {
 
 QString PresetStore::save(const QString& name, const Options& options) const {
     if (QString error = validateName(name); !error.isEmpty()) return error;
-    if (!QDir().mkpath(directory_)) return PresetStoreText::tr("Cannot create the folder %1.").arg(directory_);
+    if (!QDir().mkpath(directory_))
+        return PresetStoreText::tr("Cannot create the folder %1.").arg(directory_);
     const auto saved = savePreset(toPath(filePath(name.trimmed())), options);
     return saved ? QString() : QString::fromStdString(saved.error().message);
 }

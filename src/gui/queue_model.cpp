@@ -1,10 +1,10 @@
 #include "gui/queue_model.hpp"
 
-#include <QLocale>
 #include <QApplication>
 #include <QBrush>
 #include <QDir>
 #include <QFileInfo>
+#include <QLocale>
 #include <QPalette>
 #include <QStyle>
 #include <algorithm>
@@ -24,30 +24,40 @@ RowState stateOf(const TaskResult& r) {
         (r.errorCode == ErrorCode::UpToDate || r.errorCode == ErrorCode::AlreadyOptimized))
         return RowState::UpToDate;
     switch (r.status) {
-        case TaskStatus::Optimized: return RowState::Optimized;
-        case TaskStatus::KeptOriginal: return RowState::KeptOriginal;
-        case TaskStatus::Skipped: return RowState::Skipped;
-        case TaskStatus::Failed: return RowState::Failed;
+        case TaskStatus::Optimized:
+            return RowState::Optimized;
+        case TaskStatus::KeptOriginal:
+            return RowState::KeptOriginal;
+        case TaskStatus::Skipped:
+            return RowState::Skipped;
+        case TaskStatus::Failed:
+            return RowState::Failed;
     }
     return RowState::Failed;
 }
 
 QString stateText(const QueueRow& row) {
     switch (row.state) {
-        case RowState::Queued: return QueueModel::tr("Queued");
-        case RowState::Optimized: return statusText(TaskStatus::Optimized);
-        case RowState::KeptOriginal: return statusText(TaskStatus::KeptOriginal);
+        case RowState::Queued:
+            return QueueModel::tr("Queued");
+        case RowState::Optimized:
+            return statusText(TaskStatus::Optimized);
+        case RowState::KeptOriginal:
+            return statusText(TaskStatus::KeptOriginal);
         case RowState::UpToDate:
             return row.canProcessAgain ? QueueModel::tr("Up to date") : QueueModel::tr("Already optimized");
-        case RowState::Skipped: return statusText(TaskStatus::Skipped);
-        case RowState::Failed: return statusText(TaskStatus::Failed);
+        case RowState::Skipped:
+            return statusText(TaskStatus::Skipped);
+        case RowState::Failed:
+            return statusText(TaskStatus::Failed);
     }
     return {};
 }
 
 // Up-to-date rows show what the earlier run saved.
 bool hasSizes(const QueueRow& row) {
-    return row.state == RowState::Optimized || row.state == RowState::KeptOriginal || row.state == RowState::UpToDate;
+    return row.state == RowState::Optimized || row.state == RowState::KeptOriginal ||
+           row.state == RowState::UpToDate;
 }
 
 // A written output is what the user came for; a failed or skipped row has none, and a queued row not yet.
@@ -78,15 +88,24 @@ QVariant QueueModel::headerData(int section, Qt::Orientation orientation, int ro
     if (section == ThumbnailColumn && role == Qt::ToolTipRole) return tr("Preview");
     if (role != Qt::DisplayRole) return {};
     switch (section) {
-        case FileColumn: return tr("File");
-        case FolderColumn: return tr("Folder");
-        case FormatColumn: return tr("Format");
-        case BeforeColumn: return tr("Before");
-        case AfterColumn: return tr("After");
-        case SavingColumn: return tr("Saving");
-        case TimeColumn: return tr("Time");
-        case StatusColumn: return tr("Status");
-        default: return {};
+        case FileColumn:
+            return tr("File");
+        case FolderColumn:
+            return tr("Folder");
+        case FormatColumn:
+            return tr("Format");
+        case BeforeColumn:
+            return tr("Before");
+        case AfterColumn:
+            return tr("After");
+        case SavingColumn:
+            return tr("Saving");
+        case TimeColumn:
+            return tr("Time");
+        case StatusColumn:
+            return tr("Status");
+        default:
+            return {};
     }
 }
 
@@ -98,35 +117,49 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const {
     switch (role) {
         case Qt::DisplayRole:
             switch (column) {
-                case FileColumn: return r.fileName;
-                case FolderColumn: return r.folder;
+                case FileColumn:
+                    return r.fileName;
+                case FolderColumn:
+                    return r.folder;
                 case FormatColumn:
                     if (r.outputFormat == ImageFormat::Unknown) return formatName(r.inputFormat);
                     return tr("%1 → %2").arg(formatName(r.inputFormat), formatName(r.outputFormat));
-                case BeforeColumn: return formatBytes(r.bytesBefore);
-                case AfterColumn: return sized ? formatBytes(r.bytesAfter) : QString();
+                case BeforeColumn:
+                    return formatBytes(r.bytesBefore);
+                case AfterColumn:
+                    return sized ? formatBytes(r.bytesAfter) : QString();
                 case SavingColumn:
-                    return sized ? tr("%1 %").arg(QLocale().toString(savingPercent(r.bytesBefore, r.bytesAfter),
-                                                                     'f', 1))
+                    return sized ? tr("%1 %").arg(
+                                       QLocale().toString(savingPercent(r.bytesBefore, r.bytesAfter), 'f', 1))
                                  : QString();
-                case TimeColumn: return r.state == RowState::Queued ? QString() : formatSeconds(r.seconds);
+                case TimeColumn:
+                    return r.state == RowState::Queued ? QString() : formatSeconds(r.seconds);
                 case StatusColumn:
                     // The reason of an up-to-date row is in its tooltip; the status says it all.
-                    return r.message.isEmpty() || r.state == RowState::UpToDate ? stateText(r)
-                                                                                : tr("%1: %2").arg(stateText(r), r.message);
+                    return r.message.isEmpty() || r.state == RowState::UpToDate
+                               ? stateText(r)
+                               : tr("%1: %2").arg(stateText(r), r.message);
             }
             return {};
         case SortRole:
             switch (column) {
-                case BeforeColumn: return qulonglong(r.bytesBefore);
-                case AfterColumn: return qulonglong(sized ? r.bytesAfter : 0);
-                case SavingColumn: return sized ? savingPercent(r.bytesBefore, r.bytesAfter) : -1e9;
-                case TimeColumn: return r.seconds;
-                case StatusColumn: return int(r.state);
-                default: return data(index, Qt::DisplayRole);
+                case BeforeColumn:
+                    return qulonglong(r.bytesBefore);
+                case AfterColumn:
+                    return qulonglong(sized ? r.bytesAfter : 0);
+                case SavingColumn:
+                    return sized ? savingPercent(r.bytesBefore, r.bytesAfter) : -1e9;
+                case TimeColumn:
+                    return r.seconds;
+                case StatusColumn:
+                    return int(r.state);
+                default:
+                    return data(index, Qt::DisplayRole);
             }
-        case StateRole: return int(r.state);
-        case ThumbnailKeyRole: return column == ThumbnailColumn ? previewKey(r) : QVariant();
+        case StateRole:
+            return int(r.state);
+        case ThumbnailKeyRole:
+            return column == ThumbnailColumn ? previewKey(r) : QVariant();
         case Qt::ToolTipRole:
             if (column == StatusColumn && r.canProcessAgain)
                 return tr("%1\nProcess Again (in the row's menu) redoes it.").arg(r.message);
@@ -143,8 +176,10 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const {
             return {};
         case Qt::DecorationRole:
             if (column != StatusColumn) return {};
-            if (r.state == RowState::Failed) return QApplication::style()->standardIcon(QStyle::SP_MessageBoxCritical);
-            if (r.state == RowState::UpToDate) return QApplication::style()->standardIcon(QStyle::SP_DialogApplyButton);
+            if (r.state == RowState::Failed)
+                return QApplication::style()->standardIcon(QStyle::SP_MessageBoxCritical);
+            if (r.state == RowState::UpToDate)
+                return QApplication::style()->standardIcon(QStyle::SP_DialogApplyButton);
             if (!r.message.isEmpty() && r.state != RowState::Skipped) {
                 return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
             }
@@ -152,7 +187,8 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const {
         case Qt::TextAlignmentRole:
             if (column >= BeforeColumn && column <= TimeColumn) return int(Qt::AlignRight | Qt::AlignVCenter);
             return {};
-        default: return {};
+        default:
+            return {};
     }
 }
 
@@ -218,7 +254,8 @@ void QueueModel::removeRowList(QList<int> rows) {
     while (i < std::size_t(rows.size())) {
         const int last = rows[qsizetype(i)];
         int first = last;
-        while (i + 1 < std::size_t(rows.size()) && rows[qsizetype(i + 1)] == first - 1) first = rows[qsizetype(++i)];
+        while (i + 1 < std::size_t(rows.size()) && rows[qsizetype(i + 1)] == first - 1)
+            first = rows[qsizetype(++i)];
         ++i;
         if (first < 0 || last >= committed_) continue;
         beginRemoveRows({}, first, last);

@@ -24,8 +24,8 @@ struct QueueRow {
     QString path;
     QString fileName;
     QString folder;
-    QString root;                   // the dropped folder, empty for a dropped file
-    QString output;                 // final output path, once known
+    QString root;    // the dropped folder, empty for a dropped file
+    QString output;  // final output path, once known
     ImageFormat inputFormat = ImageFormat::Unknown;
     ImageFormat outputFormat = ImageFormat::Unknown;
     std::uint64_t bytesBefore = 0;
@@ -47,8 +47,18 @@ QString previewKey(const QueueRow& row);
 class QueueModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { ThumbnailColumn, FileColumn, FolderColumn, FormatColumn, BeforeColumn, AfterColumn,
-                  SavingColumn, TimeColumn, StatusColumn, ColumnCount };
+    enum Column {
+        ThumbnailColumn,
+        FileColumn,
+        FolderColumn,
+        FormatColumn,
+        BeforeColumn,
+        AfterColumn,
+        SavingColumn,
+        TimeColumn,
+        StatusColumn,
+        ColumnCount
+    };
     enum Role { SortRole = Qt::UserRole + 1, StateRole, ThumbnailKeyRole };
 
     explicit QueueModel(QObject* parent = nullptr);
@@ -79,9 +89,9 @@ private:
     void rebuildIndex();
 
     std::vector<QueueRow> rows_;
-    int committed_ = 0;            // rows views know about
-    QHash<quint64, int> index_;    // (run, id) -> row
-    std::vector<int> dirty_;       // committed rows changed since the last flush
+    int committed_ = 0;          // rows views know about
+    QHash<quint64, int> index_;  // (run, id) -> row
+    std::vector<int> dirty_;     // committed rows changed since the last flush
     std::uint64_t finishedCount_ = 0;
     QTimer flushTimer_;
 };

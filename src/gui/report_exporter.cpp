@@ -8,12 +8,14 @@
 
 namespace imgopt::gui {
 
-ReportExporter::ReportExporter(Source source, QObject* parent) : QObject(parent), source_(std::move(source)) {}
+ReportExporter::ReportExporter(Source source, QObject* parent)
+    : QObject(parent), source_(std::move(source)) {}
 
 QString ReportExporter::exportTo(const QString& path) const {
     const std::filesystem::path file(path.toStdString());
     if (!reportFormatFromPath(file)) {
-        return tr("Unknown report format for %1. Use .json, .csv, .md or .html.").arg(QFileInfo(path).fileName());
+        return tr("Unknown report format for %1. Use .json, .csv, .md or .html.")
+            .arg(QFileInfo(path).fileName());
     }
     const std::optional<RunReport> report = source_ ? source_() : std::nullopt;
     if (!report) return tr("There is no run to report yet. Optimize some images first.");
@@ -29,14 +31,14 @@ void ReportExporter::exportWithDialog(QWidget* parent, const QString& startFolde
         const QString md = tr("Markdown (*.md)");
         const QString html = tr("HTML with charts (*.html)");
         QString selected = json;
-        path = QFileDialog::getSaveFileName(parent, tr("Export Benchmark Report"),
-                                            startFolder + QStringLiteral("/imgopt-report.json"),
-                                            QStringList{json, csv, md, html}.join(QStringLiteral(";;")), &selected);
+        path = QFileDialog::getSaveFileName(
+            parent, tr("Export Benchmark Report"), startFolder + QStringLiteral("/imgopt-report.json"),
+            QStringList{json, csv, md, html}.join(QStringLiteral(";;")), &selected);
         if (path.isEmpty()) return;
         // A name typed without an extension gets the one of the chosen filter.
         if (QFileInfo(path).suffix().isEmpty()) {
-            path += selected == csv ? QStringLiteral(".csv")
-                    : selected == md ? QStringLiteral(".md")
+            path += selected == csv    ? QStringLiteral(".csv")
+                    : selected == md   ? QStringLiteral(".md")
                     : selected == html ? QStringLiteral(".html")
                                        : QStringLiteral(".json");
         }

@@ -32,23 +32,29 @@ void RunController::createEngine(bool force) {
     EngineCallbacks callbacks;
     // Each callback runs on an engine thread: copy the value into a queued call and return at once.
     callbacks.onScanned = [this, run](const ScanItem& item) {
-        QMetaObject::invokeMethod(this, [this, run, item] { emit scanned(run, item); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, run, item] { emit scanned(run, item); }, Qt::QueuedConnection);
     };
     callbacks.onPlanned = [this, run](const PlannedTask& task) {
-        QMetaObject::invokeMethod(this, [this, run, task] { emit planned(run, task); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, run, task] { emit planned(run, task); }, Qt::QueuedConnection);
     };
     callbacks.onResult = [this, run](const TaskResult& result) {
-        QMetaObject::invokeMethod(this, [this, run, result] {
-            emit resultReady(run, result);
-            if (run == run_) emit progressChanged();
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, run, result] {
+                emit resultReady(run, result);
+                if (run == run_) emit progressChanged();
+            },
+            Qt::QueuedConnection);
     };
     callbacks.onScanDone = [this, run](const ScanSummary& summary) {
-        QMetaObject::invokeMethod(this, [this, run, summary] { emit scanDone(run, summary); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, run, summary] { emit scanDone(run, summary); }, Qt::QueuedConnection);
     };
     callbacks.onFinished = [this, run] {
-        QMetaObject::invokeMethod(this, [this, run] { handleFinished(run); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, run] { handleFinished(run); }, Qt::QueuedConnection);
     };
     EngineConfig config;
     config.workers = options_.jobs;
@@ -124,7 +130,9 @@ bool RunController::processNext(int run, TaskId id) {
     return engine_->raisePriority(id, 1'000'000 + nextBoost_++);
 }
 
-ProgressSnapshot RunController::progress() const { return engine_ ? engine_->progress() : ProgressSnapshot{}; }
+ProgressSnapshot RunController::progress() const {
+    return engine_ ? engine_->progress() : ProgressSnapshot{};
+}
 
 std::optional<MetricsSnapshot> RunController::metrics() const {
     if (!engine_) return std::nullopt;

@@ -73,8 +73,8 @@ private:
     std::unique_ptr<BatchEngine> engine_;
     int run_ = 0;
     State state_ = State::Idle;
-    QStringList pendingPaths_;       // dropped while a cancelled run winds down
-    QStringList pendingAgain_;       // "process again" asked while a run was active
+    QStringList pendingPaths_;  // dropped while a cancelled run winds down
+    QStringList pendingAgain_;  // "process again" asked while a run was active
     bool pendingStart_ = true;
     int nextBoost_ = 1;
 };

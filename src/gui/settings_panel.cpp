@@ -78,7 +78,8 @@ void SettingsPanel::fillCombos() {
     // here rather than being <item>s in the form: text and value sit side by side and cannot drift apart.
     // The format list comes from the registry; each item's data is the name presets and the CLI use.
     ui_->formatCombo->addItem(outputFormatText(std::nullopt), QStringLiteral("original"));
-    for (ImageFormat f : conversionTargets()) ui_->formatCombo->addItem(outputFormatText(f), latin1(formatInfo(f).name));
+    for (ImageFormat f : conversionTargets())
+        ui_->formatCombo->addItem(outputFormatText(f), latin1(formatInfo(f).name));
     addItems<ResizeMode>(ui_->resizeModeCombo, {{tr("Keep size"), ResizeMode::None},
                                                 {tr("Width"), ResizeMode::Width},
                                                 {tr("Height"), ResizeMode::Height},
@@ -160,7 +161,8 @@ Options SettingsPanel::options() const {
 
 void SettingsPanel::setOptions(const Options& o) {
     loading_ = true;
-    ui_->formatCombo->setCurrentIndex(std::max(0, ui_->formatCombo->findData(latin1(outputFormatName(o.convertTo)))));
+    ui_->formatCombo->setCurrentIndex(
+        std::max(0, ui_->formatCombo->findData(latin1(outputFormatName(o.convertTo)))));
     // An automatic setting keeps the slider where it was, so unticking Automatic returns to that number.
     if (!o.quality.isAuto()) ui_->qualitySlider->setValue(o.quality.value());
     ui_->autoQualityCheck->setChecked(o.quality.isAuto());
@@ -220,11 +222,12 @@ void SettingsPanel::updateQualityLabel() {
 
 void SettingsPanel::onOutputModeActivated(int index) {
     if (currentEnum<OutputMode>(ui_->outputModeCombo) == OutputMode::InPlace && index != lastOutputMode_) {
-        const auto answer = QMessageBox::warning(
-            this, tr("Replace the originals?"),
-            tr("Optimized files will replace the original files, and only when they are smaller. Each original "
-               "goes to the Trash first; Edit > Undo Last Run puts them back."),
-            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+        const auto answer =
+            QMessageBox::warning(this, tr("Replace the originals?"),
+                                 tr("Optimized files will replace the original files, and only when they are "
+                                    "smaller. Each original "
+                                    "goes to the Trash first; Edit > Undo Last Run puts them back."),
+                                 QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Yes) {
             ui_->outputModeCombo->setCurrentIndex(lastOutputMode_);
             return;

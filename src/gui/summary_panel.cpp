@@ -1,8 +1,8 @@
 #include "gui/summary_panel.hpp"
 
-#include <QLocale>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -12,7 +12,9 @@
 namespace imgopt::gui {
 
 SummaryPanel::SummaryPanel(QWidget* parent)
-    : QWidget(parent), figures_(new QLabel(this)), failures_(new QListWidget(this)),
+    : QWidget(parent),
+      figures_(new QLabel(this)),
+      failures_(new QListWidget(this)),
       showFailed_(new QPushButton(tr("Show Failed Files in the &Queue"), this)) {
     auto* layout = new QVBoxLayout(this);
     figures_->setObjectName(QStringLiteral("summaryFigures"));
@@ -67,8 +69,8 @@ void SummaryPanel::showReport(const RunReport& report) {
     const QIcon icon = style()->standardIcon(QStyle::SP_MessageBoxCritical);
     for (const TaskResult& r : report.files) {
         if (r.status != TaskStatus::Failed) continue;
-        auto* item = new QListWidgetItem(icon, tr("%1: %2").arg(QString::fromStdString(r.input.filename().string()),
-                                                               errorText(r)));
+        auto* item = new QListWidgetItem(
+            icon, tr("%1: %2").arg(QString::fromStdString(r.input.filename().string()), errorText(r)));
         item->setToolTip(QString::fromStdString(r.input.string()));
         failures_->addItem(item);
     }

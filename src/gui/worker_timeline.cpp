@@ -27,7 +27,8 @@ template <typename Bar>
 void appendMerged(std::vector<Bar>& bars, Bar bar, double secondsPerPixel) {
     if (!bars.empty()) {
         Bar& last = bars.back();
-        const bool narrow = bar.end - bar.start < secondsPerPixel && last.end - last.start < secondsPerPixel * 2;
+        const bool narrow =
+            bar.end - bar.start < secondsPerPixel && last.end - last.start < secondsPerPixel * 2;
         if (narrow && bar.start - last.end < secondsPerPixel) {
             last.end = std::max(last.end, bar.end);
             if (last.colour != bar.colour) last.colour = kMixed;
@@ -92,10 +93,11 @@ void WorkerTimeline::rebuild() {
     for (const TaskSample* t : order)
         if (t->worker >= 0 && t->worker < workers_ && t->startSeconds >= 0)
             appendMerged(lanes_[std::size_t(t->worker)].tasks,
-                         Bar{t->startSeconds, t->endSeconds, QColor(QString::fromLatin1(formatColour(t->inputFormat))),
-                             t->id, 1},
+                         Bar{t->startSeconds, t->endSeconds,
+                             QColor(QString::fromLatin1(formatColour(t->inputFormat))), t->id, 1},
                          secondsPerPixel);
-    std::sort(order.begin(), order.end(), [](auto* a, auto* b) { return a->validateStart < b->validateStart; });
+    std::sort(order.begin(), order.end(),
+              [](auto* a, auto* b) { return a->validateStart < b->validateStart; });
     for (const TaskSample* t : order)
         if (t->validateWorker >= 0 && t->validateWorker < workers_ && t->validateStart >= 0)
             appendMerged(lanes_[std::size_t(t->validateWorker)].validation,
@@ -111,30 +113,37 @@ void WorkerTimeline::paintEvent(QPaintEvent*) {
     const QFontMetrics fm = fontMetrics();
     const QRectF area = plotArea();
     p.drawText(QPointF(area.left(), fm.ascent() + 2), tr("Workers (one bar per file; thin: validation)"));
-    const double step = tickStep(span_, std::max(2, int(area.width() / (fm.horizontalAdvance(QStringLiteral("000 s")) * 2))));
+    const double step =
+        tickStep(span_, std::max(2, int(area.width() / (fm.horizontalAdvance(QStringLiteral("000 s")) * 2))));
     for (double t = 0; t <= span_ + 1e-9; t += step) {
         const double x = area.left() + area.width() * t / span_;
         p.setPen(palette().color(QPalette::Mid));
         p.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
         p.setPen(palette().color(QPalette::WindowText));
         p.drawText(QRectF(x - 40, area.bottom() + 2, 80, fm.height()), Qt::AlignHCenter,
-                   step < 1 ? QString::number(t, 'f', 1) + QStringLiteral(" s") : QString::number(t, 'f', 0) + QStringLiteral(" s"));
+                   step < 1 ? QString::number(t, 'f', 1) + QStringLiteral(" s")
+                            : QString::number(t, 'f', 0) + QStringLiteral(" s"));
     }
-    auto xOf = [&](double seconds) { return area.left() + area.width() * std::clamp(seconds / span_, 0.0, 1.0); };
+    auto xOf = [&](double seconds) {
+        return area.left() + area.width() * std::clamp(seconds / span_, 0.0, 1.0);
+    };
     for (int w = 0; w < workers_; ++w) {
         const QRectF lane = laneRect(w);
         p.fillRect(lane, palette().color(QPalette::AlternateBase));
-        const double share = w < int(busy_.size()) ? 100.0 * std::min(1.0, busy_[std::size_t(w)] / span_) : 0.0;
+        const double share =
+            w < int(busy_.size()) ? 100.0 * std::min(1.0, busy_[std::size_t(w)] / span_) : 0.0;
         p.drawText(QRectF(0, lane.top(), area.left() - 6, lane.height()), Qt::AlignRight | Qt::AlignVCenter,
                    QStringLiteral("%1 · %2 %").arg(w + 1).arg(share, 0, 'f', 0));
         const auto& bars = lanes_[std::size_t(w)];
         const double thin = std::max(2.0, lane.height() * 0.2);
         for (const Bar& b : bars.tasks)
-            p.fillRect(QRectF(xOf(b.start), lane.top(), std::max(1.0, xOf(b.end) - xOf(b.start)), lane.height() - thin - 1),
+            p.fillRect(QRectF(xOf(b.start), lane.top(), std::max(1.0, xOf(b.end) - xOf(b.start)),
+                              lane.height() - thin - 1),
                        b.colour);
         for (const Bar& b : bars.validation)
-            p.fillRect(QRectF(xOf(b.start), lane.bottom() - thin, std::max(1.0, xOf(b.end) - xOf(b.start)), thin),
-                       b.colour);
+            p.fillRect(
+                QRectF(xOf(b.start), lane.bottom() - thin, std::max(1.0, xOf(b.end) - xOf(b.start)), thin),
+                b.colour);
     }
 }
 
@@ -144,12 +153,13 @@ QString WorkerTimeline::tooltipAt(const QPointF& point) const {
         if (!laneRect(w).contains(point)) continue;
         const double seconds = (point.x() - area.left()) / area.width() * span_;
         const double slack = span_ / area.width() * 2;  // two pixels either side
-        const bool validation = point.y() > laneRect(w).bottom() - std::max(2.0, laneRect(w).height() * 0.2) - 1;
+        const bool validation =
+            point.y() > laneRect(w).bottom() - std::max(2.0, laneRect(w).height() * 0.2) - 1;
         const auto& bars = validation ? lanes_[std::size_t(w)].validation : lanes_[std::size_t(w)].tasks;
         for (const Bar& b : bars) {
             if (seconds < b.start - slack || seconds > b.end + slack) continue;
-            const QString what = b.files > 1 ? tr("%n files", nullptr, b.files)
-                                             : (names_ ? names_(b.id) : QString());
+            const QString what =
+                b.files > 1 ? tr("%n files", nullptr, b.files) : (names_ ? names_(b.id) : QString());
             return tr("%1\n%2: %3 s to %4 s (%5 ms)")
                 .arg(what, validation ? tr("validated") : tr("optimized"))
                 .arg(b.start, 0, 'f', 2)
@@ -164,8 +174,10 @@ bool WorkerTimeline::event(QEvent* e) {
     if (e->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(e);
         const QString text = tooltipAt(help->pos());
-        if (text.isEmpty()) QToolTip::hideText();
-        else QToolTip::showText(help->globalPos(), text, this);
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, this);
         return true;
     }
     return QWidget::event(e);

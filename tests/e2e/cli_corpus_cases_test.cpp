@@ -171,8 +171,8 @@ TEST_F(CliCorpus, BombRefusedFastWithLowMemory) {
     EXPECT_NE(err.find("limit"), std::string::npos) << err;
     EXPECT_EQ(err.find("--"), std::string::npos) << "the report's message names no CLI flag: " << err;
     EXPECT_EQ(str(j["files"][0], "errorCode"), "pixel-limit") << "a tool names its own option from the code";
-    EXPECT_NE(r.err.find("--max-pixels"), std::string::npos) << "the CLI names the option that raises the limit: "
-                                                             << r.err;
+    EXPECT_NE(r.err.find("--max-pixels"), std::string::npos)
+        << "the CLI names the option that raises the limit: " << r.err;
     EXPECT_EQ(listFiles(work_.path()), (std::vector<std::string>{"bad/bomb-30000x30000.png"}));
 }
 
@@ -191,7 +191,8 @@ TEST_F(CliCorpus, BadInputsEachFailAlone) {
     copy("bad");
     copy("photos/garden.jpg");
     hashOriginals();
-    auto r = run({"--report", report().string(), (work_ / "bad").string(), (work_ / "photos/garden.jpg").string()});
+    auto r = run(
+        {"--report", report().string(), (work_ / "bad").string(), (work_ / "photos/garden.jpg").string()});
     EXPECT_EQ(r.exitCode, 1) << describe(r);
     const auto byInput = entriesByInput(loadJson(report()), work_.path());
     EXPECT_EQ(byInput.size(), 6u);
@@ -216,13 +217,14 @@ TEST_F(CliCorpus, BadInputsEachFailAlone) {
 TEST_F(CliCorpus, KeptOriginalWhenNotSmaller) {
     const auto src = copy("graphics/spring.png");
     // First pass with the lossless preset; a second pass of the same preset cannot shrink its own output.
-    auto first = run({"--quality", "100", "--allow-larger", "--output-dir", (out_ / "p1").string(), src.string()});
+    auto first =
+        run({"--quality", "100", "--allow-larger", "--output-dir", (out_ / "p1").string(), src.string()});
     ASSERT_EQ(first.exitCode, 0) << describe(first);
     const auto once = out_ / "p1/spring.png";
     ASSERT_TRUE(fs::exists(once));
     const auto hash = sha256File(once);
-    auto second = run({"--quality", "100", "--output-dir", (out_ / "p2").string(), "--report", report().string(),
-                       once.string()});
+    auto second = run({"--quality", "100", "--output-dir", (out_ / "p2").string(), "--report",
+                       report().string(), once.string()});
     ASSERT_EQ(second.exitCode, 0) << describe(second);
     const auto j = loadJson(report());
     ASSERT_EQ(j["files"].size(), 1u);
@@ -231,8 +233,8 @@ TEST_F(CliCorpus, KeptOriginalWhenNotSmaller) {
     EXPECT_EQ(sha256File(out_ / "p2/spring.png"), hash) << "the output folder gets the original's bytes";
     EXPECT_EQ(j["files"][0]["outputBytes"], j["files"][0]["inputBytes"]);
 
-    auto larger = run({"--quality", "100", "--allow-larger", "--output-dir", (out_ / "p3").string(), "--report",
-                       (out_ / "r3.json").string(), once.string()});
+    auto larger = run({"--quality", "100", "--allow-larger", "--output-dir", (out_ / "p3").string(),
+                       "--report", (out_ / "r3.json").string(), once.string()});
     ASSERT_EQ(larger.exitCode, 0) << describe(larger);
     const auto j3 = loadJson(out_ / "r3.json");
     EXPECT_EQ(str(j3["files"][0], "status"), "optimized") << "--allow-larger writes the result";
@@ -309,7 +311,8 @@ TEST_F(CliCorpus, ReportInEveryFormat) {
         EXPECT_NE(text.find("space name \xc3\xa9.jpg"), std::string::npos) << "non-ASCII names in the report";
         if (std::string(ext) == "csv") {
             // Header + one row per file (no field in the corpus names holds a newline).
-            EXPECT_EQ(std::size_t(std::count(text.begin(), text.end(), '\n')), 1 + listFiles(work_ / "special").size());
+            EXPECT_EQ(std::size_t(std::count(text.begin(), text.end(), '\n')),
+                      1 + listFiles(work_ / "special").size());
         } else if (std::string(ext) == "md") {
             EXPECT_NE(text.find("|---"), std::string::npos);
         } else {

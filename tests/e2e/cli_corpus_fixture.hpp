@@ -1,11 +1,11 @@
 #pragma once
 // The corpus fixture shared by the corpus suites: copies what a test needs out of the read-only
 // ../shared/corpus, hashes the originals, and skips with a message when the corpus is absent.
-#include "e2e_support.hpp"
-
 #include <map>
 #include <set>
 #include <vips/vips8>
+
+#include "e2e_support.hpp"
 
 namespace imgopt::test {
 
@@ -13,16 +13,19 @@ class CliCorpus : public ::testing::Test {
 protected:
     void SetUp() override {
         if (!haveCorpus())
-            GTEST_SKIP() << "corpus folder " << corpusDir()
-                         << " is absent: the corpus tests run where ../shared/corpus exists (CI), not in a clone";
+            GTEST_SKIP()
+                << "corpus folder " << corpusDir()
+                << " is absent: the corpus tests run where ../shared/corpus exists (CI), not in a clone";
         ASSERT_TRUE(fs::exists(cliPath())) << "the CLI is not built at " << cliPath();
     }
     // Copies corpus/<rel> (file or folder) to <tmp>/<rel>, remembering the hashes of what was copied.
     fs::path copy(const std::string& rel) {
         const auto from = corpusDir() / rel;
         const auto to = work_ / rel;
-        if (fs::is_directory(from)) copyTree(from, to);
-        else copyFileWritable(from, to);
+        if (fs::is_directory(from))
+            copyTree(from, to);
+        else
+            copyFileWritable(from, to);
         return to;
     }
     void hashOriginals() { originals_ = hashTree(work_.path()); }

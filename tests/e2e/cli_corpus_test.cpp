@@ -109,7 +109,8 @@ TEST_F(CliCorpus, WholeCorpusDefaultRun) {
     // HEIC/AVIF/TIFF inputs: original keeps AVIF and TIFF, HEIC becomes AVIF; all three photo.* survive.
     {
         std::set<std::string> outputs;
-        for (const char* rel : {"special/photo.heic", "special/photo.avif", "special/photo.tif", "special/UPPERCASE.TIF"}) {
+        for (const char* rel :
+             {"special/photo.heic", "special/photo.avif", "special/photo.tif", "special/UPPERCASE.TIF"}) {
             SCOPED_TRACE(rel);
             const auto& e = byInput[rel];
             ASSERT_TRUE(isSuccess(e)) << e.dump();
@@ -159,7 +160,8 @@ TEST_F(CliCorpus, WholeCorpusDefaultRun) {
     // bad/*: one clear per-file error each, nothing written for them.
     {
         std::set<std::string> errors;
-        for (const char* name : {"empty.jpg", "truncated.jpg", "text.png", "random.webp", "bomb-30000x30000.png"}) {
+        for (const char* name :
+             {"empty.jpg", "truncated.jpg", "text.png", "random.webp", "bomb-30000x30000.png"}) {
             SCOPED_TRACE(name);
             const auto& e = byInput[std::string("bad/") + name];
             EXPECT_EQ(str(e, "status"), "failed") << e.dump();
@@ -171,10 +173,12 @@ TEST_F(CliCorpus, WholeCorpusDefaultRun) {
             errors.insert(err);
         }
         EXPECT_GE(errors.size(), 3u) << "errors are specific, not one generic text";
-        EXPECT_NE(lowerCase(str(byInput["bad/bomb-30000x30000.png"], "error")).find("limit"), std::string::npos);
+        EXPECT_NE(lowerCase(str(byInput["bad/bomb-30000x30000.png"], "error")).find("limit"),
+                  std::string::npos);
         EXPECT_NE(lowerCase(str(byInput["bad/empty.jpg"], "error")).find("empty"), std::string::npos);
-        EXPECT_EQ(listFiles(work_ / "bad"), (std::vector<std::string>{"bomb-30000x30000.png", "empty.jpg",
-                                                                      "random.webp", "text.png", "truncated.jpg"}))
+        EXPECT_EQ(listFiles(work_ / "bad"),
+                  (std::vector<std::string>{"bomb-30000x30000.png", "empty.jpg", "random.webp", "text.png",
+                                            "truncated.jpg"}))
             << "nothing written for bad inputs";
     }
 
@@ -184,8 +188,8 @@ TEST_F(CliCorpus, WholeCorpusDefaultRun) {
     EXPECT_TRUE(j["tool"]["version"].is_string());
     EXPECT_TRUE(j["settings"].is_object());
     const auto& s = j["summary"];
-    for (const char* k : {"files", "optimized", "keptOriginal", "skipped", "failed", "inputBytes", "outputBytes",
-                          "savedBytes", "wallSeconds"})
+    for (const char* k : {"files", "optimized", "keptOriginal", "skipped", "failed", "inputBytes",
+                          "outputBytes", "savedBytes", "wallSeconds"})
         ASSERT_TRUE(s.contains(k)) << "summary." << k;
     EXPECT_EQ(s["files"].get<std::size_t>(), files.size());
     EXPECT_EQ(s["failed"], 5);
@@ -233,7 +237,8 @@ TEST_F(CliCorpus, WholeCorpusDefaultRun) {
         }
     }
     for (const char* rel : {"bad/empty.jpg", "bad/text.png", "bad/random.webp", "bad/bomb-30000x30000.png"}) {
-        EXPECT_TRUE(!byInput[rel].contains("batch") || byInput[rel]["batch"].is_null()) << rel << " was scheduled";
+        EXPECT_TRUE(!byInput[rel].contains("batch") || byInput[rel]["batch"].is_null())
+            << rel << " was scheduled";
     }
 
     ASSERT_TRUE(j.contains("memory") && j["memory"].is_array());

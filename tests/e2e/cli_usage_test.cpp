@@ -1,9 +1,9 @@
 // The CLI on generated images: exit codes, usage errors, output modes, conflicts, presets, reports.
 // Needs no corpus, so it runs in every clone.
-#include "e2e_support.hpp"
-
 #include <sys/stat.h>
 #include <utime.h>
+
+#include "e2e_support.hpp"
 
 using namespace imgopt::test;
 
@@ -19,9 +19,12 @@ protected:
     }
     fs::path in() const { return dir_ / "in"; }
     void expectOriginalsUnchanged() {
-        for (const auto& [rel, hash] : originals_) EXPECT_EQ(sha256File(in() / rel), hash) << rel << " changed";
+        for (const auto& [rel, hash] : originals_)
+            EXPECT_EQ(sha256File(in() / rel), hash) << rel << " changed";
     }
-    void expectNothingWritten() { EXPECT_EQ(listFiles(in()).size(), originals_.size()) << "files were written"; }
+    void expectNothingWritten() {
+        EXPECT_EQ(listFiles(in()).size(), originals_.size()) << "files were written";
+    }
 
     TempDir dir_;
     std::map<std::string, std::string> originals_;
@@ -35,8 +38,9 @@ TEST_F(CliUsage, VersionAndHelp) {
     EXPECT_NE(v.all().find("0.1.0"), std::string::npos) << describe(v);
     auto h = runCli({"--help"});
     EXPECT_EQ(h.exitCode, 0) << describe(h);
-    for (const char* flag : {"--format", "--quality", "--resize", "--keep-metadata", "--output-dir", "--suffix",
-                             "--in-place", "--on-conflict", "--max-pixels", "--report", "--dry-run", "--jobs"})
+    for (const char* flag :
+         {"--format", "--quality", "--resize", "--keep-metadata", "--output-dir", "--suffix", "--in-place",
+          "--on-conflict", "--max-pixels", "--report", "--dry-run", "--jobs"})
         EXPECT_NE(h.all().find(flag), std::string::npos) << "help does not mention " << flag;
 }
 
@@ -169,8 +173,8 @@ TEST_F(CliUsage, SecondRunRenamesByDefault) {
 TEST_F(CliUsage, OnConflictSkipAndOverwrite) {
     ASSERT_EQ(runCli({in().string()}).exitCode, 0);
     const auto first = sha256File(in() / "optimized/a.jpg");
-    auto skip = runCli({"--on-conflict", "skip", "--quality", "40", "--report", (dir_ / "s.json").string(),
-                        in().string()});
+    auto skip = runCli(
+        {"--on-conflict", "skip", "--quality", "40", "--report", (dir_ / "s.json").string(), in().string()});
     EXPECT_EQ(skip.exitCode, 0) << describe(skip);
     EXPECT_EQ(sha256File(in() / "optimized/a.jpg"), first);
     EXPECT_EQ(listFiles(in() / "optimized").size(), 1u);

@@ -43,8 +43,9 @@ void CancelTest::cancelLeavesNoPartialFiles() {
         if (row.state == RowState::Skipped) ++skipped;
     }
     QVERIFY2(skipped > 0, "the cancel came too late to drop anything");
-    QVERIFY2(test::filesStartingWith(tmp.path(), QStringLiteral(".imgopt-")).isEmpty(),
-             qPrintable(test::filesStartingWith(tmp.path(), QStringLiteral(".imgopt-")).join(QLatin1Char(' '))));
+    QVERIFY2(
+        test::filesStartingWith(tmp.path(), QStringLiteral(".imgopt-")).isEmpty(),
+        qPrintable(test::filesStartingWith(tmp.path(), QStringLiteral(".imgopt-")).join(QLatin1Char(' '))));
     const QStringList outputs = test::filesStartingWith(in + QStringLiteral("/optimized"), QString());
     for (const QString& file : outputs) {
         QString error;

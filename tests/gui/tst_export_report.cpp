@@ -45,7 +45,8 @@ void ExportReportTest::exportsJsonAndHtml() {
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(jsonFile.readAll(), &error);
     QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
-    QCOMPARE(doc.object().value(QStringLiteral("summary")).toObject().value(QStringLiteral("files")).toInt(), 4);
+    QCOMPARE(doc.object().value(QStringLiteral("summary")).toObject().value(QStringLiteral("files")).toInt(),
+             4);
     QCOMPARE(doc.object().value(QStringLiteral("files")).toArray().size(), 4);
 
     const QString html = tmp.filePath(QStringLiteral("report.html"));

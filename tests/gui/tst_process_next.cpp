@@ -40,7 +40,8 @@ void ProcessNextTest::raisedTaskRunsAhead() {
     // Select the last row in the view and use the context-menu action, as a user would.
     QueuePanel* panel = window.queuePanel();
     const QModelIndex last = panel->proxy()->index(kFiles - 1, 0);
-    panel->view()->selectionModel()->select(last, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    panel->view()->selectionModel()->select(last,
+                                            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     QVERIFY(panel->processNextAction()->isEnabled());
     const imgopt::TaskId raisedId = window.queueModel()->row(panel->proxy()->mapToSource(last).row()).id;
     panel->processNextAction()->trigger();
@@ -56,7 +57,8 @@ void ProcessNextTest::raisedTaskRunsAhead() {
     QVERIFY(raisedOrder > 0);
     // The first batch may already hold a few earlier files when the raised one is planned; everything
     // after that batch must come after it.
-    QVERIFY2(raisedOrder <= kFiles / 2, qPrintable(QStringLiteral("raised file finished #%1 of %2").arg(raisedOrder).arg(kFiles)));
+    QVERIFY2(raisedOrder <= kFiles / 2,
+             qPrintable(QStringLiteral("raised file finished #%1 of %2").arg(raisedOrder).arg(kFiles)));
     int laterEarlierFiles = 0;
     for (int i = 0; i < model->rowCount(); ++i) {
         if (model->row(i).id != raisedId && model->row(i).finishOrder > raisedOrder) ++laterEarlierFiles;

@@ -69,7 +69,8 @@ void QueueModelTest::resultsUpdateRowsAndFilter() {
     QCOMPARE(model.rowCount(), 3);
     QVERIFY(model.row(1).state == RowState::Optimized);
     QVERIFY(model.index(1, QueueModel::SavingColumn).data().toString().startsWith(QStringLiteral("75")));
-    QCOMPARE(model.index(2, QueueModel::StatusColumn).data(Qt::ToolTipRole).toString(), QStringLiteral("cannot decode"));
+    QCOMPARE(model.index(2, QueueModel::StatusColumn).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("cannot decode"));
     QVERIFY(model.index(2, QueueModel::FileColumn).data(Qt::ForegroundRole).isValid());
     proxy.setStateFilter(RowState::Failed);
     QCOMPARE(proxy.rowCount(), 1);

@@ -108,7 +108,8 @@ void SettingsPersistTest::presetsRoundTrip() {
     imgopt::Options current = web;
     PreferencesDialog dialog(store, [&] { return current; });
     std::vector<imgopt::Options> applied;
-    connect(&dialog, &PreferencesDialog::presetApplied, this, [&](const imgopt::Options& o) { applied.push_back(o); });
+    connect(&dialog, &PreferencesDialog::presetApplied, this,
+            [&](const imgopt::Options& o) { applied.push_back(o); });
     QCOMPARE(dialog.savePreset(QStringLiteral("Web")), QString());
     QVERIFY(!dialog.savePreset(QStringLiteral("../escape")).isEmpty());
     QCOMPARE(dialog.presetNames(), QStringList{QStringLiteral("Web")});
@@ -127,7 +128,8 @@ void SettingsPersistTest::presetFileIsReadableByTheCore() {
     o.convertTo = imgopt::ImageFormat::Avif;
     o.quality = 60;
     QCOMPARE(store.save(QStringLiteral("Small AVIF"), o), QString());
-    const auto loaded = imgopt::loadPreset(store.filePath(QStringLiteral("Small AVIF")).toStdString(), imgopt::Options{});
+    const auto loaded =
+        imgopt::loadPreset(store.filePath(QStringLiteral("Small AVIF")).toStdString(), imgopt::Options{});
     QVERIFY2(loaded.has_value(), loaded ? "" : loaded.error().message.c_str());
     QVERIFY(*loaded == o);
 }

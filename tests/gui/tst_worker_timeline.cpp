@@ -78,9 +78,11 @@ void WorkerTimelineTest::manyTinyFilesAreMerged() {
     WorkerTimeline timeline;
     timeline.resize(600, 200);
     std::vector<TaskSample> tiny;
-    for (int i = 0; i < 10000; ++i) tiny.push_back(sample(TaskId(i + 1), i % 2, i * 0.001, i * 0.001 + 0.0009));
+    for (int i = 0; i < 10000; ++i)
+        tiny.push_back(sample(TaskId(i + 1), i % 2, i * 0.001, i * 0.001 + 0.0009));
     timeline.showSnapshot(snapshot(std::move(tiny), 10));
-    QVERIFY2(timeline.barCount(0) > 0 && timeline.barCount(0) < 600, qPrintable(QString::number(timeline.barCount(0))));
+    QVERIFY2(timeline.barCount(0) > 0 && timeline.barCount(0) < 600,
+             qPrintable(QString::number(timeline.barCount(0))));
     QVERIFY(timeline.barCount(1) > 0 && timeline.barCount(1) < 600);
 }
 

@@ -33,7 +33,8 @@ VImage colourPlanes(int w, int h, bool noise) {
 
 void attachSrgbProfile(VImage& image) {
     VipsBlob* blob = nullptr;
-    if (vips_profile_load("srgb", &blob, nullptr) != 0 || !blob) throw vips::VError("cannot load srgb profile");
+    if (vips_profile_load("srgb", &blob, nullptr) != 0 || !blob)
+        throw vips::VError("cannot load srgb profile");
     size_t length = 0;
     const void* data = vips_blob_get(blob, &length);
     vips_image_set_blob_copy(image.get_image(), "icc-profile-data", data, length);
@@ -50,10 +51,18 @@ void makeImage(const fs::path& file, const ImageSpec& spec) {
     VImage alpha = VImage::xyz(w, h)[0] * (200.0 / std::max(1, w)) + 40.0;  // 40..240: partly transparent
     VImage image;
     switch (spec.bands) {
-        case 1: image = rgb[1]; break;
-        case 2: image = rgb[1].bandjoin(alpha); break;
-        case 4: image = rgb.bandjoin(alpha); break;
-        default: image = rgb; break;
+        case 1:
+            image = rgb[1];
+            break;
+        case 2:
+            image = rgb[1].bandjoin(alpha);
+            break;
+        case 4:
+            image = rgb.bandjoin(alpha);
+            break;
+        default:
+            image = rgb;
+            break;
     }
     image = image.cast(VIPS_FORMAT_UCHAR);  // clips to 0..255
     const bool grey = spec.bands <= 2;
@@ -77,7 +86,8 @@ void makeImage(const fs::path& file, const ImageSpec& spec) {
         // Writing any exif-ifd field makes jpegsave build an EXIF block; add XMP too.
         image.set("exif-ifd0-Artist", "ImgOpt tests");
         static const char xmp[] =
-            "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+            "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF "
+            "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
             "<rdf:Description xmlns:dc=\"http://purl.org/dc/elements/1.1/\" dc:creator=\"ImgOpt tests\"/>"
             "</rdf:RDF></x:xmpmeta>";
         vips_image_set_blob_copy(image.get_image(), "xmp-data", xmp, sizeof(xmp) - 1);
@@ -130,7 +140,7 @@ void makeGifBomb(const fs::path& file, int width, int height, int frames) {
     };
     u16(width);
     u16(height);
-    gif += std::string("\x80\x00\x00", 3);         // a 2-colour global table follows
+    gif += std::string("\x80\x00\x00", 3);  // a 2-colour global table follows
     gif += std::string("\x00\x00\x00\xff\xff\xff", 6);
     gif += std::string("\x21\xff\x0bNETSCAPE2.0\x03\x01\x00\x00\x00", 19);  // loop forever
     for (int i = 0; i < frames; ++i) {
@@ -186,7 +196,9 @@ ImageProbe probeImage(const fs::path& file, bool decode) {
         p.bands = image.bands();
         p.hasAlpha = image.has_alpha();
         p.interpretation = vips_enum_nick(VIPS_TYPE_INTERPRETATION, image.interpretation());
-        p.bitsPerSample = image.format() == VIPS_FORMAT_USHORT ? 16 : image.format() == VIPS_FORMAT_UCHAR ? 8 : 32;
+        p.bitsPerSample = image.format() == VIPS_FORMAT_USHORT  ? 16
+                          : image.format() == VIPS_FORMAT_UCHAR ? 8
+                                                                : 32;
         p.hasExif = image.get_typeof("exif-data") != 0;
         p.hasXmp = image.get_typeof("xmp-data") != 0;
         p.hasIcc = image.get_typeof("icc-profile-data") != 0;
@@ -213,7 +225,8 @@ std::vector<double> meanColour(const fs::path& file) {
     if (image.get_typeof("page-height") != 0 && image.get_int("page-height") < image.height())
         image = image.crop(0, 0, image.width(), image.get_int("page-height"));
     if (image.interpretation() == VIPS_INTERPRETATION_CMYK)
-        image = image.icc_transform("srgb", VImage::option()->set("input_profile", "cmyk")->set("embedded", true));
+        image = image.icc_transform("srgb",
+                                    VImage::option()->set("input_profile", "cmyk")->set("embedded", true));
     if (image.has_alpha()) image = image.extract_band(0, VImage::option()->set("n", image.bands() - 1));
     image = image.colourspace(VIPS_INTERPRETATION_sRGB);
     if (image.format() != VIPS_FORMAT_UCHAR) image = image.cast(VIPS_FORMAT_UCHAR);

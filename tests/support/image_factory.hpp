@@ -22,7 +22,8 @@ struct ImageSpec {
     bool withIcc = false;     // attach the built-in sRGB profile
 };
 
-// Writes an image of the given spec; the format comes from the file extension (.jpg .png .webp .tif .gif .avif).
+// Writes an image of the given spec; the format comes from the file extension (.jpg .png .webp .tif .gif
+// .avif).
 void makeImage(const fs::path& file, const ImageSpec& spec = {});
 // A 3-frame animated GIF of w x h frames.
 void makeAnimatedGif(const fs::path& file, int width = 32, int height = 24, int frames = 3);
@@ -37,20 +38,20 @@ void makeHugeBlankPng(const fs::path& file, int width, int height);
 struct ImageProbe {
     bool ok = false;
     std::string error;
-    std::string loader;         // "jpegload", "pngload", ...
+    std::string loader;  // "jpegload", "pngload", ...
     int width = 0;
-    int height = 0;             // one page's height for animations
+    int height = 0;  // one page's height for animations
     int bands = 0;
     int pages = 1;
     bool hasAlpha = false;
-    std::string interpretation; // "srgb", "b-w", "cmyk", "rgb16", ...
+    std::string interpretation;  // "srgb", "b-w", "cmyk", "rgb16", ...
     int bitsPerSample = 8;
     bool hasExif = false;
     bool hasXmp = false;
     bool hasIcc = false;
-    int orientation = 0;        // 0 = no orientation field
-    bool decoded = false;       // every pixel decoded without error
-    double averageAlpha = -1;   // mean of the alpha band (0..255), -1 without alpha
+    int orientation = 0;       // 0 = no orientation field
+    bool decoded = false;      // every pixel decoded without error
+    double averageAlpha = -1;  // mean of the alpha band (0..255), -1 without alpha
 };
 
 ImageProbe probeImage(const fs::path& file, bool decode = true);

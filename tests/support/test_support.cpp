@@ -1,15 +1,16 @@
 #include "test_support.hpp"
 
+#include <glib.h>
+#include <sys/mount.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <glib.h>
 #include <random>
 #include <stdexcept>
-#include <sys/mount.h>
-#include <unistd.h>
 
 namespace imgopt::test {
 
@@ -72,16 +73,18 @@ std::map<std::string, std::string> hashTree(const fs::path& root) {
 void copyFileWritable(const fs::path& from, const fs::path& to) {
     fs::create_directories(to.parent_path());
     fs::copy_file(from, to, fs::copy_options::overwrite_existing);
-    fs::permissions(to, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read |
-                            fs::perms::others_read);
+    fs::permissions(
+        to, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read);
 }
 
 void copyTree(const fs::path& from, const fs::path& to) {
     fs::create_directories(to);
     for (const auto& e : fs::recursive_directory_iterator(from)) {
         const auto rel = fs::relative(e.path(), from);
-        if (e.is_directory()) fs::create_directories(to / rel);
-        else if (e.is_regular_file()) copyFileWritable(e.path(), to / rel);
+        if (e.is_directory())
+            fs::create_directories(to / rel);
+        else if (e.is_regular_file())
+            copyFileWritable(e.path(), to / rel);
     }
 }
 
@@ -90,7 +93,8 @@ std::vector<std::string> listFiles(const fs::path& root) {
     std::error_code ec;
     if (!fs::exists(root, ec)) return out;
     for (const auto& e : fs::recursive_directory_iterator(root, ec))
-        if (e.is_regular_file() && !e.is_symlink()) out.push_back(fs::relative(e.path(), root).generic_string());
+        if (e.is_regular_file() && !e.is_symlink())
+            out.push_back(fs::relative(e.path(), root).generic_string());
     std::sort(out.begin(), out.end());
     return out;
 }

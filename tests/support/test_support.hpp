@@ -1,13 +1,14 @@
 #pragma once
 // Test helpers: temporary folders, file hashes, tree copies and paths the build passes in.
 
-#include <cstdint>
 #include <gtest/gtest.h>
-#include <ostream>
-#include <type_traits>
+
+#include <cstdint>
 #include <filesystem>
 #include <map>
+#include <ostream>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "imgopt/result.hpp"
@@ -17,8 +18,10 @@ namespace imgopt {
 inline void PrintTo(const Error& e, std::ostream* os) { *os << toString(e.code) << ": " << e.message; }
 template <class T, class E>
 void PrintTo(const Expected<T, E>& x, std::ostream* os) {
-    if (x.has_value()) *os << "a value";
-    else *os << "an error (" << ::testing::PrintToString(x.error()) << ")";
+    if (x.has_value())
+        *os << "a value";
+    else
+        *os << "an error (" << ::testing::PrintToString(x.error()) << ")";
 }
 }  // namespace imgopt
 
@@ -28,8 +31,10 @@ namespace imgopt::test {
 template <class T, class E>
 std::string errorText(const Expected<T, E>& x) {
     if (x.has_value()) return {};
-    if constexpr (std::is_same_v<E, Error>) return x.error().message;
-    else return x.error().error.message;
+    if constexpr (std::is_same_v<E, Error>)
+        return x.error().message;
+    else
+        return x.error().error.message;
 }
 
 namespace fs = std::filesystem;
@@ -90,8 +95,8 @@ std::string readText(const fs::path& file);
 void writeBytes(const fs::path& file, const std::vector<unsigned char>& bytes);
 std::vector<unsigned char> randomBytes(std::size_t n, std::uint32_t seed);
 
-fs::path corpusDir();   // IMGOPT_CORPUS_DIR, normalised
+fs::path corpusDir();  // IMGOPT_CORPUS_DIR, normalised
 bool haveCorpus();
-fs::path cliPath();     // IMGOPT_CLI_PATH
+fs::path cliPath();  // IMGOPT_CLI_PATH
 
 }  // namespace imgopt::test

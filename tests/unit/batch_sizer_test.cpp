@@ -1,7 +1,7 @@
 // Batch sizing: per-task memory estimates and admission under a budget from a (fake) memory probe.
-#include <gtest/gtest.h>
-
 #include "batch_sizer.hpp"
+
+#include <gtest/gtest.h>
 
 using namespace imgopt;
 
@@ -27,7 +27,8 @@ MemorySample sampleWith(std::uint64_t available, std::uint64_t total = 16ull << 
 
 std::size_t batchOf(const std::vector<std::uint64_t>& pending, std::uint64_t available) {
     const BatchBudgetPolicy policy;  // no limit: available memory decides
-    return admitSelection(pending, batchBudget(sampleWith(available), policy, 50ull << 20), 0, 1000, false).size();
+    return admitSelection(pending, batchBudget(sampleWith(available), policy, 50ull << 20), 0, 1000, false)
+        .size();
 }
 
 }  // namespace
@@ -84,7 +85,8 @@ TEST(BatchSizer, AMemoryLimitCapsTheWholeProcess) {
     EXPECT_EQ(batchBudget(sampleWith(200ull << 20), policy, baseline), 100ull << 20)
         << "less available memory still wins";
     policy.memoryLimitBytes = 30ull << 20;
-    EXPECT_EQ(batchBudget(sampleWith(20ull << 30), policy, baseline), 1u) << "a limit below the baseline: one at a time";
+    EXPECT_EQ(batchBudget(sampleWith(20ull << 30), policy, baseline), 1u)
+        << "a limit below the baseline: one at a time";
 }
 
 TEST(BatchSizer, MemorySizesParse) {
@@ -105,7 +107,8 @@ TEST(BatchSizer, AdmitsTasksThatFit) {
     EXPECT_EQ(admitSelection(pending, 250, 0, 10, false), (Indices{0, 1}));
     EXPECT_EQ(admitSelection(pending, 1000, 0, 10, false).size(), 4u);
     EXPECT_EQ(admitSelection(pending, 1000, 0, 3, false).size(), 3u) << "maxCount caps the batch";
-    EXPECT_EQ(admitSelection(pending, 250, 100, 10, false), (Indices{0})) << "in-flight work uses part of the budget";
+    EXPECT_EQ(admitSelection(pending, 250, 100, 10, false), (Indices{0}))
+        << "in-flight work uses part of the budget";
     EXPECT_TRUE(admitSelection({}, 1000, 0, 10, false).empty());
 }
 
@@ -117,10 +120,12 @@ TEST(BatchSizer, FirstFitPassesOverATaskThatDoesNotFitUnlessTheHeadIsHeld) {
 
 TEST(BatchSizer, HugeImageRunsAlone) {
     const std::vector<std::uint64_t> pending = {5000, 10, 10};
-    EXPECT_EQ(admitSelection(pending, 1000, 0, 10, false), (Indices{0})) << "admitted alone when nothing runs";
+    EXPECT_EQ(admitSelection(pending, 1000, 0, 10, false), (Indices{0}))
+        << "admitted alone when nothing runs";
     EXPECT_EQ(admitSelection(pending, 1000, 10, 10, false), (Indices{1, 2}))
         << "while it waits for the others to finish, smaller ones pass it";
-    EXPECT_TRUE(admitSelection(pending, 1000, 10, 10, true).empty()) << "once held, it waits for the line to drain";
+    EXPECT_TRUE(admitSelection(pending, 1000, 10, 10, true).empty())
+        << "once held, it waits for the line to drain";
     // A huge image behind small ones: the small ones go, the huge one waits for its own batch.
     EXPECT_EQ(admitSelection({10, 10, 5000}, 1000, 0, 10, false), (Indices{0, 1}));
 }

@@ -1,4 +1,6 @@
 // The encoder: upright pixels in every format, CMYK to sRGB, alpha, 16-bit input, metadata modes, resize.
+#include "encoder.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -6,7 +8,6 @@
 #include <vips/vips8>
 
 #include "image_factory.hpp"
-#include "encoder.hpp"
 #include "pipeline.hpp"
 #include "test_support.hpp"
 
@@ -34,7 +35,8 @@ struct Encoded {
     ImageProbe probe;
 };
 
-Encoded encodeTo(const fs::path& src, std::optional<ImageFormat> format, const fs::path& dest, Options o = {}) {
+Encoded encodeTo(const fs::path& src, std::optional<ImageFormat> format, const fs::path& dest,
+                 Options o = {}) {
     o.convertTo = format;
     Encoded e;
     auto task = planFile(src, o);
@@ -46,8 +48,10 @@ Encoded encodeTo(const fs::path& src, std::optional<ImageFormat> format, const f
 
 std::string toString(ImageFormat f) { return std::string(formatInfo(f).name); }
 
-const std::pair<ImageFormat, const char*> kOutputs[] = {
-    {ImageFormat::Jpeg, "jpeg"}, {ImageFormat::Png, "png"}, {ImageFormat::Webp, "webp"}, {ImageFormat::Avif, "heif"}};
+const std::pair<ImageFormat, const char*> kOutputs[] = {{ImageFormat::Jpeg, "jpeg"},
+                                                        {ImageFormat::Png, "png"},
+                                                        {ImageFormat::Webp, "webp"},
+                                                        {ImageFormat::Avif, "heif"}};
 
 }  // namespace
 
@@ -59,7 +63,8 @@ TEST(Encoder, Orientation6IsUprightInEveryFormat) {
         for (auto meta : {MetadataMode::None, MetadataMode::Icc, MetadataMode::All}) {
             Options o;
             o.metadata = meta;
-            const auto dest = dir / ("out-" + std::string(toString(format)) + "-" + std::string(toString(meta)));
+            const auto dest =
+                dir / ("out-" + std::string(toString(format)) + "-" + std::string(toString(meta)));
             auto e = encodeTo(src, format, dest, o);
             ASSERT_TRUE(e.outcome.ok) << toString(format) << ": " << e.outcome.error;
             EXPECT_EQ(e.outcome.width, 80) << toString(format);
@@ -85,7 +90,8 @@ TEST(Encoder, CmykBecomesSrgbWithRightColours) {
         ASSERT_TRUE(e.outcome.ok) << e.outcome.error;
         EXPECT_EQ(e.probe.interpretation, "srgb") << toString(format);
         EXPECT_EQ(e.probe.bands, 3) << toString(format);
-        EXPECT_FALSE(e.probe.hasIcc) << "the CMYK profile must not describe sRGB pixels: " << toString(format);
+        EXPECT_FALSE(e.probe.hasIcc) << "the CMYK profile must not describe sRGB pixels: "
+                                     << toString(format);
         const auto mean = meanColour(dest);
         ASSERT_EQ(mean.size(), 3u);
         // C=0 M=100% Y=100% K=0 is a strong red.
@@ -180,9 +186,9 @@ TEST(Encoder, MetadataIccKeepsProfileOnly) {
         if (format != ImageFormat::Avif) {
             EXPECT_FALSE(e.probe.hasExif) << toString(format);
         } else {
-            // libvips 8.14's heifsave always writes an EXIF item it builds itself (orientation 1, resolution),
-            // and the HEIF item tables are not rewritten here (docs/architecture.md). None of the source's
-            // EXIF may be in it.
+            // libvips 8.14's heifsave always writes an EXIF item it builds itself (orientation 1,
+            // resolution), and the HEIF item tables are not rewritten here (docs/architecture.md). None of
+            // the source's EXIF may be in it.
             const auto path = dir / ("icc-" + std::string(toString(format)));
             const auto out = vips::VImage::new_from_file(path.c_str());
             EXPECT_EQ(out.get_typeof("exif-ifd0-Artist"), 0u);

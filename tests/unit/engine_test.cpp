@@ -1,5 +1,7 @@
 // BatchEngine: a result for every file, per-file failures, batches under a fake memory probe, cancel,
 // pause and priority.
+#include "imgopt/engine.hpp"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -10,9 +12,8 @@
 #include <numeric>
 #include <thread>
 
-#include "image_factory.hpp"
 #include "batch_sizer.hpp"
-#include "imgopt/engine.hpp"
+#include "image_factory.hpp"
 #include "test_support.hpp"
 
 using namespace imgopt;
@@ -195,7 +196,8 @@ TEST(Engine, BatchSizesSumToTasksRun) {
         EXPECT_EQ(b.finished, b.size);
         // A batch fits its budget; only a task larger than the whole budget may exceed it, and then alone.
         EXPECT_TRUE(b.estimatedBytes <= b.budgetBytes || b.size == 1)
-            << "batch " << b.number << ": " << b.estimatedBytes << " bytes under a budget of " << b.budgetBytes;
+            << "batch " << b.number << ": " << b.estimatedBytes << " bytes under a budget of "
+            << b.budgetBytes;
     }
 }
 
@@ -238,7 +240,8 @@ TEST(Engine, HugeImageRunsAlone) {
     makePhotos(dir / "in", 6, 64, 48);
     makeImage(dir / "in/huge.png", {.width = 3000, .height = 3000, .bands = 1, .noise = false});
     EngineConfig cfg = config(8ull << 30, 2);
-    cfg.budget.memoryLimitBytes = (40ull << 20) + (4ull << 20);  // the huge one needs more than the whole budget
+    cfg.budget.memoryLimitBytes =
+        (40ull << 20) + (4ull << 20);  // the huge one needs more than the whole budget
     cfg.budget.floorBytes = 1;
     Options o;
     o.quality = 60;
@@ -267,7 +270,8 @@ TEST(Engine, CancelGivesEveryTaskAResultAndLeavesNoPartialFiles) {
     BatchEngine engine(o, config(8ull << 30, 1), c.callbacks());
     engine.addPaths({dir / "in"});
     const auto deadline = std::chrono::steady_clock::now() + 30s;
-    while (c.resultCount() < 1 && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(5ms);
+    while (c.resultCount() < 1 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(5ms);
     engine.cancel();
     EXPECT_TRUE(engine.cancelled());
     ASSERT_TRUE(waitFor(engine));
@@ -316,7 +320,8 @@ TEST(Engine, RaisePriorityWhilePausedRunsThatTaskNext) {
     BatchEngine engine(o, config(8ull << 30, 1), c.callbacks());
     engine.addPaths({dir / "in"});
     const auto deadline = std::chrono::steady_clock::now() + 30s;
-    while (c.plannedCount() < 16 && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(2ms);
+    while (c.plannedCount() < 16 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(2ms);
     ASSERT_EQ(c.plannedCount(), 16u);
     engine.pause();
     const std::size_t doneAtPause = c.resultCount();
@@ -407,7 +412,8 @@ TEST(Engine, RemoveTakesAQueuedTaskOutWithoutOutput) {
     BatchEngine engine(o, config(8ull << 30, 1), c.callbacks());
     engine.addPaths({dir / "in"});
     const auto deadline = std::chrono::steady_clock::now() + 30s;
-    while (c.plannedCount() < 8 && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(2ms);
+    while (c.plannedCount() < 8 && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(2ms);
     ASSERT_EQ(c.plannedCount(), 8u);
     engine.pause();  // validation runs on the pool too, so pause only once everything is planned
     ASSERT_LT(c.resultCount(), 7u) << "the run finished too fast to test removal";

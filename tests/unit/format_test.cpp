@@ -1,8 +1,9 @@
 // The format registry: names, extensions and loader mapping come from one table.
-#include <gtest/gtest.h>
-#include <set>
-
 #include "imgopt/format.hpp"
+
+#include <gtest/gtest.h>
+
+#include <set>
 
 using namespace imgopt;
 
@@ -33,18 +34,20 @@ TEST(FormatRegistry, AllFormatsExcludesUnknownAndIsUnique) {
         EXPECT_TRUE(names.insert(info.name).second);
         EXPECT_FALSE(info.canonicalExt.empty()) << info.name;
         EXPECT_EQ(info.canonicalExt.front(), '.');
-        // A fitted factor may be zero where a format has no such cost, never negative; every format costs something.
+        // A fitted factor may be zero where a format has no such cost, never negative; every format costs
+        // something.
         for (double f : {info.decodeMemoryFactor, info.encodeMemoryFactor, info.encodeSmallFrameBytes,
                          info.encodeColourBytes, info.encodeAlphaBytes})
             EXPECT_GE(f, 0.0) << info.name;
-        EXPECT_GT(info.decodeMemoryFactor + info.encodeMemoryFactor + info.encodeColourBytes, 0.0) << info.name;
+        EXPECT_GT(info.decodeMemoryFactor + info.encodeMemoryFactor + info.encodeColourBytes, 0.0)
+            << info.name;
         // The canonical extension is one of its own extensions.
         bool found = false;
         for (auto e : info.extensions) found |= e == info.canonicalExt;
         EXPECT_TRUE(found) << info.name;
     }
-    for (auto f : {ImageFormat::Jpeg, ImageFormat::Png, ImageFormat::Webp, ImageFormat::Avif, ImageFormat::Heif,
-                   ImageFormat::Tiff, ImageFormat::Gif})
+    for (auto f : {ImageFormat::Jpeg, ImageFormat::Png, ImageFormat::Webp, ImageFormat::Avif,
+                   ImageFormat::Heif, ImageFormat::Tiff, ImageFormat::Gif})
         EXPECT_TRUE(seen.count(f)) << "registry misses a readable format";
 }
 
@@ -66,8 +69,7 @@ TEST(FormatRegistry, DisplayNamesAndDialogGlobsComeFromTheRegistry) {
     EXPECT_EQ(formatInfo(ImageFormat::Jpeg).displayName, "JPEG");
     const std::string globs = extensionGlobs();
     for (const auto& info : allFormats())
-        for (auto e : info.extensions)
-            EXPECT_NE(globs.find("*" + std::string(e)), std::string::npos) << e;
+        for (auto e : info.extensions) EXPECT_NE(globs.find("*" + std::string(e)), std::string::npos) << e;
     EXPECT_NE(globs.find("*.jfif"), std::string::npos) << "the open dialog once missed .jfif";
     EXPECT_NE(globs.find("*.jpe "), std::string::npos) << "the open dialog once missed .jpe";
 }
@@ -92,7 +94,8 @@ TEST(FormatRegistry, ExtensionsCaseInsensitive) {
     EXPECT_EQ(formatFromExtension("space name \xc3\xa9.jpg"), ImageFormat::Jpeg);
     EXPECT_EQ(formatFromExtension("notes.txt"), ImageFormat::Unknown);
     EXPECT_EQ(formatFromExtension("noext"), ImageFormat::Unknown);
-    EXPECT_EQ(formatFromExtension(".jpg"), ImageFormat::Unknown) << "a hidden file named .jpg has no extension";
+    EXPECT_EQ(formatFromExtension(".jpg"), ImageFormat::Unknown)
+        << "a hidden file named .jpg has no extension";
 }
 
 TEST(FormatRegistry, HasImageExtension) {
@@ -107,12 +110,17 @@ TEST(FormatRegistry, ContentSniffingTellsFormatsApart) {
     EXPECT_EQ(formatFromContent("\xff\xd8\xff\xe0\0\x10JFIF"sv), ImageFormat::Jpeg);
     EXPECT_EQ(formatFromContent("\x89PNG\r\n\x1a\n\0\0\0\rIHDR"sv), ImageFormat::Png);
     EXPECT_EQ(formatFromContent("RIFF\x10\0\0\0WEBPVP8 "sv), ImageFormat::Webp);
-    EXPECT_EQ(formatFromContent("RIFF\x10\0\0\0WAVEfmt "sv), ImageFormat::Unknown) << "a RIFF that is not WebP";
+    EXPECT_EQ(formatFromContent("RIFF\x10\0\0\0WAVEfmt "sv), ImageFormat::Unknown)
+        << "a RIFF that is not WebP";
     EXPECT_EQ(formatFromContent("GIF89a\x01\0\x01\0"sv), ImageFormat::Gif);
     EXPECT_EQ(formatFromContent("II*\0\x08\0\0\0"sv), ImageFormat::Tiff);
     EXPECT_EQ(formatFromContent("MM\0*\0\0\0\x08"sv), ImageFormat::Tiff);
-    EXPECT_EQ(formatFromContent("\0\0\0\x1c" "ftypavif\0\0\0\0avifmif1"sv), ImageFormat::Avif);
-    EXPECT_EQ(formatFromContent("\0\0\0\x18" "ftypheic\0\0\0\0mif1heic"sv), ImageFormat::Heif);
+    EXPECT_EQ(formatFromContent("\0\0\0\x1c"
+                                "ftypavif\0\0\0\0avifmif1"sv),
+              ImageFormat::Avif);
+    EXPECT_EQ(formatFromContent("\0\0\0\x18"
+                                "ftypheic\0\0\0\0mif1heic"sv),
+              ImageFormat::Heif);
     EXPECT_EQ(formatFromContent("%PDF-1.7"sv), ImageFormat::Unknown);
     EXPECT_EQ(formatFromContent("<svg xmlns="sv), ImageFormat::Unknown);
     EXPECT_EQ(formatFromContent(""sv), ImageFormat::Unknown);

@@ -1,8 +1,9 @@
 // The header reader: format from content, dimensions without decoding, clear errors for broken files.
+#include "header_reader.hpp"
+
 #include <gtest/gtest.h>
 
 #include "image_factory.hpp"
-#include "header_reader.hpp"
 #include "test_support.hpp"
 
 using namespace imgopt;
@@ -35,8 +36,8 @@ TEST(HeaderReader, ReadsEveryInputFormat) {
     const struct {
         const char* name;
         ImageFormat format;
-    } cases[] = {{"a.jpg", ImageFormat::Jpeg}, {"a.png", ImageFormat::Png},  {"a.webp", ImageFormat::Webp},
-                 {"a.tif", ImageFormat::Tiff}, {"a.gif", ImageFormat::Gif},  {"a.avif", ImageFormat::Avif}};
+    } cases[] = {{"a.jpg", ImageFormat::Jpeg}, {"a.png", ImageFormat::Png}, {"a.webp", ImageFormat::Webp},
+                 {"a.tif", ImageFormat::Tiff}, {"a.gif", ImageFormat::Gif}, {"a.avif", ImageFormat::Avif}};
     for (const auto& c : cases) {
         const auto file = dir / c.name;
         makeImage(file, {.width = 40, .height = 30});

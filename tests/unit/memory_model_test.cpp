@@ -1,6 +1,7 @@
 // The memory model against the task peaks that benchmarks/imgopt-memory-model measured (tests/data/
 // memory_model.json; docs/benchmarks.md, "Memory model"): every estimate at least the measured peak, so that
-// admission never plans more than there is, and at most twice it, so that it never idles a worker for nothing.
+// admission never plans more than there is, and at most twice it, so that it never idles a worker for
+// nothing.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -26,8 +27,9 @@ TEST(MemoryModel, EstimatesHoldAgainstMeasuredPeaks) {
         const ImageFormat out = output == "original" ? h.format : formatFromName(output);
         const double peak = m["peakBytes"];
         const double estimate = double(estimateTaskBytes(h, h.width, h.height, out));
-        const std::string what = output + " from " + m["input"].get<std::string>() + " " + std::to_string(h.width) +
-                                 "x" + std::to_string(h.height) + ", " + std::to_string(h.bands) + " bands";
+        const std::string what = output + " from " + m["input"].get<std::string>() + " " +
+                                 std::to_string(h.width) + "x" + std::to_string(h.height) + ", " +
+                                 std::to_string(h.bands) + " bands";
         EXPECT_GE(estimate, peak) << what << ": the estimate is below the measured peak";
         EXPECT_LE(estimate, 2.0 * peak) << what << ": the estimate is more than twice the measured peak";
     }

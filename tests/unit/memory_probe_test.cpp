@@ -1,11 +1,12 @@
 // SystemMemoryProbe reads plausible numbers from /proc and the cgroup files.
+#include "imgopt/memory_probe.hpp"
+
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstring>
 #include <memory>
-#include <unistd.h>
 
-#include "imgopt/memory_probe.hpp"
 #include "process_memory.hpp"
 #include "test_support.hpp"
 
@@ -16,7 +17,8 @@ using imgopt::test::writeText;
 namespace {
 
 // A fake /proc and /sys tree, so the probe's parsing is tested against cgroup set-ups this machine lacks.
-void writeProc(const TempDir& root, std::uint64_t totalKb, std::uint64_t availableKb, const std::string& cgroup) {
+void writeProc(const TempDir& root, std::uint64_t totalKb, std::uint64_t availableKb,
+               const std::string& cgroup) {
     std::filesystem::create_directories(root / "proc/self");
     writeText(root / "proc/meminfo", "MemTotal:       " + std::to_string(totalKb) +
                                          " kB\nMemFree:         1000 kB\nMemAvailable:   " +

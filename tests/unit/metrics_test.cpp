@@ -150,7 +150,8 @@ TEST(Metrics, SnapshotsConsistentWhileWritersRun) {
             for (const auto& f : s.finished) in += f.inputBytes;
             for (const auto& f : s.finished)
                 if (f.status == TaskStatus::Failed) in -= f.inputBytes;
-            if (s.finished.size() != s.progress.done || in != s.progress.inputBytes || s.progress.done > s.progress.scanned)
+            if (s.finished.size() != s.progress.done || in != s.progress.inputBytes ||
+                s.progress.done > s.progress.scanned)
                 ++inconsistent;
         }
     });

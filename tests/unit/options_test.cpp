@@ -1,7 +1,8 @@
 // Options: parsing of every enumerated choice, validation bounds and the output-format rule.
+#include "imgopt/options.hpp"
+
 #include <gtest/gtest.h>
 
-#include "imgopt/options.hpp"
 #include "test_support.hpp"
 
 using namespace imgopt;
@@ -91,8 +92,8 @@ TEST(Options, ParseResizeValid) {
 }
 
 TEST(Options, ParseResizeRejectsMalformed) {
-    for (const char* bad : {"", "width", "width:", "width:0", "width:-5", "width:abc", "width:80x", "depth:80",
-                            "800", "width:800:1", " width:800", "WIDTH:800x", "long:1.5"})
+    for (const char* bad : {"", "width", "width:", "width:0", "width:-5", "width:abc", "width:80x",
+                            "depth:80", "800", "width:800:1", " width:800", "WIDTH:800x", "long:1.5"})
         EXPECT_FALSE(parseResize(bad).has_value()) << "'" << bad << "'";
 }
 
@@ -126,7 +127,8 @@ TEST(Options, ParseEnums) {
     EXPECT_EQ(parseConflictPolicy("skip"), ConflictPolicy::Skip);
     EXPECT_FALSE(parseConflictPolicy("ask").has_value());
 
-    for (auto m : {OutputMode::OptimizedSubfolder, OutputMode::OutputDir, OutputMode::Suffix, OutputMode::InPlace})
+    for (auto m :
+         {OutputMode::OptimizedSubfolder, OutputMode::OutputDir, OutputMode::Suffix, OutputMode::InPlace})
         EXPECT_EQ(parseOutputMode(toString(m)), m);
     EXPECT_FALSE(parseOutputMode("elsewhere").has_value());
     for (const auto& name : outputFormatChoices()) {
@@ -151,7 +153,8 @@ TEST(Options, ResolveOutputFormatOriginal) {
 }
 
 TEST(Options, ResolveOutputFormatExplicit) {
-    for (auto in : {ImageFormat::Jpeg, ImageFormat::Png, ImageFormat::Heif, ImageFormat::Tiff, ImageFormat::Gif}) {
+    for (auto in :
+         {ImageFormat::Jpeg, ImageFormat::Png, ImageFormat::Heif, ImageFormat::Tiff, ImageFormat::Gif}) {
         EXPECT_EQ(resolveOutputFormat(ImageFormat::Jpeg, in), ImageFormat::Jpeg);
         EXPECT_EQ(resolveOutputFormat(ImageFormat::Png, in), ImageFormat::Png);
         EXPECT_EQ(resolveOutputFormat(ImageFormat::Webp, in), ImageFormat::Webp);
@@ -183,7 +186,8 @@ TEST(Options, ParseErrorsListWhatIsAccepted) {
         EXPECT_NE(format.error().message.find(name), std::string::npos) << format.error().message;
     const auto policy = parseConflictPolicy("ask");
     ASSERT_FALSE(policy.has_value());
-    EXPECT_NE(policy.error().message.find("rename, overwrite, skip"), std::string::npos) << policy.error().message;
+    EXPECT_NE(policy.error().message.find("rename, overwrite, skip"), std::string::npos)
+        << policy.error().message;
     EXPECT_FALSE(parseResize("long:0").has_value());
     EXPECT_FALSE(parseResize("wide:10").has_value());
 }

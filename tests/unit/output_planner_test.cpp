@@ -1,9 +1,10 @@
 // The output planner: four output modes, mirrored trees, collisions and conflict policies; targetSize.
+#include "output_planner.hpp"
+
 #include <gtest/gtest.h>
 
 #include <set>
 
-#include "output_planner.hpp"
 #include "test_support.hpp"
 
 using namespace imgopt;
@@ -39,7 +40,8 @@ PlannedTask planned(OutputPlanner& planner, const ValidatedTask& t) {
 TEST(OutputPlanner, DefaultModeWritesOptimizedFolderBesideSource) {
     TempDir dir;
     OutputPlanner planner{Options{}};
-    auto a = planned(planner, task(dir / "photos/a.jpg", ImageFormat::Jpeg, ImageFormat::Jpeg, dir / "photos"));
+    auto a =
+        planned(planner, task(dir / "photos/a.jpg", ImageFormat::Jpeg, ImageFormat::Jpeg, dir / "photos"));
     EXPECT_EQ(a.output, dir / "photos/optimized/a.jpg");
     auto b = planned(planner,
                      task(dir / "photos/nested/b.jpg", ImageFormat::Jpeg, ImageFormat::Jpeg, dir / "photos"));
@@ -112,8 +114,9 @@ TEST(OutputPlanner, CollisionsInOneRunAllGetDistinctOutputs) {
     o.convertTo = ImageFormat::Webp;
     OutputPlanner planner{o};
     std::set<fs::path> outputs;
-    for (auto [name, fmt] : {std::pair{"photo.heic", ImageFormat::Heif}, std::pair{"photo.avif", ImageFormat::Avif},
-                             std::pair{"photo.tif", ImageFormat::Tiff}, std::pair{"photo.jpg", ImageFormat::Jpeg}}) {
+    for (auto [name, fmt] :
+         {std::pair{"photo.heic", ImageFormat::Heif}, std::pair{"photo.avif", ImageFormat::Avif},
+          std::pair{"photo.tif", ImageFormat::Tiff}, std::pair{"photo.jpg", ImageFormat::Jpeg}}) {
         auto p = planned(planner, task(dir / name, fmt, ImageFormat::Webp));
         EXPECT_EQ(p.output.parent_path(), dir / "optimized");
         EXPECT_EQ(formatFromExtension(p.output), ImageFormat::Webp) << p.output;
@@ -233,12 +236,14 @@ TEST(OutputPlanner, OutputLargerThanTheFormatHoldsFailsBeforeEncoding) {
     EXPECT_NE(e->message.find("16383"), std::string::npos) << e->message;
 
     // The same panorama fits as JPEG, and as WebP once resized; the refused name was not reserved.
-    EXPECT_EQ(planned(planner, task(dir / "pano.jpg", ImageFormat::Jpeg, ImageFormat::Jpeg, {}, 20000, 2000)).output,
+    EXPECT_EQ(planned(planner, task(dir / "pano.jpg", ImageFormat::Jpeg, ImageFormat::Jpeg, {}, 20000, 2000))
+                  .output,
               dir / "optimized/pano.jpg");
     Options resized;
     resized.resize = {ResizeMode::LongEdge, 8000};
     OutputPlanner resizing{resized};
-    const auto p = planned(resizing, task(dir / "pano.jpg", ImageFormat::Jpeg, ImageFormat::Webp, {}, 20000, 2000));
+    const auto p =
+        planned(resizing, task(dir / "pano.jpg", ImageFormat::Jpeg, ImageFormat::Webp, {}, 20000, 2000));
     EXPECT_EQ(p.targetWidth, 8000);
     EXPECT_EQ(p.output, dir / "optimized/pano.webp");
 }

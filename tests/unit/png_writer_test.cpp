@@ -1,13 +1,14 @@
 // The palette PNG writer: libvips' own palette pixels, small palettes packed into fewer bits, transparency in
 // tRNS, metadata by mode, an upright EXIF orientation, and a cancel inside libimagequant.
+#include "png_writer.hpp"
+
+#include <glib.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <glib.h>
 #include <vips/vips8>
 
 #include "image_factory.hpp"
-#include "png_writer.hpp"
 #include "test_support.hpp"
 
 using namespace imgopt;
@@ -22,8 +23,10 @@ VImage card(int width, int height, int bands) {
     VImage r = (x[0] * 7 + x[1] * 3) % 256;
     VImage g = (x[1] * 255 / std::max(1, height - 1));
     VImage b = VImage::gaussnoise(width, height, VImage::option()->set("mean", 128.0)->set("sigma", 40.0));
-    VImage rgb = r.bandjoin(g).bandjoin(b).cast(VIPS_FORMAT_UCHAR).copy(
-        VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
+    VImage rgb = r.bandjoin(g)
+                     .bandjoin(b)
+                     .cast(VIPS_FORMAT_UCHAR)
+                     .copy(VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
     if (bands == 4) rgb = rgb.bandjoin((x[0] * 255 / std::max(1, width - 1)).cast(VIPS_FORMAT_UCHAR));
     return rgb.copy_memory();
 }
@@ -70,8 +73,11 @@ TEST(PngWriter, SamePixelsAsLibvipsPaletteSaverWithTheSameSettings) {
         void* data = nullptr;
         std::size_t size = 0;
         image.write_to_buffer(".png", &data, &size,
-                              VImage::option()->set("palette", true)->set("Q", 80)->set("effort", 4)->set(
-                                  "dither", double(settings.dithering)));
+                              VImage::option()
+                                  ->set("palette", true)
+                                  ->set("Q", 80)
+                                  ->set("effort", 4)
+                                  ->set("dither", double(settings.dithering)));
         const VImage reference = VImage::new_from_buffer(data, size, "").copy_memory();
         g_free(data);
         const VImage mine = decoded(ours);

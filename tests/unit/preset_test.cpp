@@ -1,8 +1,10 @@
 // Presets: Options <-> JSON, unknown keys ignored, wrong values rejected.
+#include "imgopt/preset.hpp"
+
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
-#include "imgopt/preset.hpp"
 #include "test_support.hpp"
 
 using namespace imgopt;

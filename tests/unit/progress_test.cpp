@@ -1,7 +1,7 @@
 // The one progress model: SI sizes, the sign of a saving, durations, images per second.
-#include <gtest/gtest.h>
-
 #include "imgopt/progress.hpp"
+
+#include <gtest/gtest.h>
 
 using namespace imgopt;
 

@@ -1,10 +1,12 @@
 // Report writers: JSON (checked with nlohmann-json), CSV, Markdown and self-contained HTML; summarise().
+#include "imgopt/report_writer.hpp"
+
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
 
-#include "imgopt/report_writer.hpp"
-#include "report_builder.hpp"
 #include "imgopt/version.hpp"
+#include "report_builder.hpp"
 #include "test_support.hpp"
 
 using namespace imgopt;
@@ -13,8 +15,8 @@ using nlohmann::json;
 
 namespace {
 
-TaskResult file(TaskId id, const std::string& in, TaskStatus st, std::uint64_t inBytes, std::uint64_t outBytes,
-                std::uint64_t batch) {
+TaskResult file(TaskId id, const std::string& in, TaskStatus st, std::uint64_t inBytes,
+                std::uint64_t outBytes, std::uint64_t batch) {
     TaskResult r;
     r.id = id;
     r.input = "/data/" + in;
@@ -172,7 +174,8 @@ TEST(ReportWriter, FormatFromPath) {
     EXPECT_FALSE(reportFormatFromPath("r.txt"));
     const auto none = reportFormatFromPath("report");
     ASSERT_FALSE(none);
-    EXPECT_NE(none.error().message.find(".json, .csv, .md or .html"), std::string::npos) << none.error().message;
+    EXPECT_NE(none.error().message.find(".json, .csv, .md or .html"), std::string::npos)
+        << none.error().message;
 }
 
 TEST(ReportWriter, JsonHasDocumentedFieldsAndCrossChecks) {
@@ -182,8 +185,8 @@ TEST(ReportWriter, JsonHasDocumentedFieldsAndCrossChecks) {
     EXPECT_EQ(j["tool"]["name"], "imgopt");
     EXPECT_EQ(j["tool"]["version"], kVersion);
     EXPECT_TRUE(j["settings"].is_object());
-    for (const char* k : {"files", "optimized", "keptOriginal", "skipped", "failed", "inputBytes", "outputBytes",
-                          "savedBytes", "wallSeconds"})
+    for (const char* k : {"files", "optimized", "keptOriginal", "skipped", "failed", "inputBytes",
+                          "outputBytes", "savedBytes", "wallSeconds"})
         EXPECT_TRUE(j["summary"].contains(k)) << k;
     ASSERT_EQ(j["files"].size(), 5u);
     std::uint64_t in = 0, out = 0;
@@ -193,7 +196,8 @@ TEST(ReportWriter, JsonHasDocumentedFieldsAndCrossChecks) {
             EXPECT_TRUE(f.contains(k)) << k << " in " << f.dump();
         EXPECT_TRUE(f["processSeconds"].is_number());
         const std::string status = f["status"];
-        EXPECT_TRUE(status == "optimized" || status == "kept-original" || status == "skipped" || status == "failed");
+        EXPECT_TRUE(status == "optimized" || status == "kept-original" || status == "skipped" ||
+                    status == "failed");
         if (!f["output"].is_null()) {
             in += f["inputBytes"].get<std::uint64_t>();
             out += f["outputBytes"].get<std::uint64_t>();
@@ -298,7 +302,8 @@ TEST(ReportWriter, HtmlIsSelfContainedWithSvg) {
     const auto html = reportToHtml(sampleReport());
     EXPECT_NE(html.find("<svg"), std::string::npos);
     EXPECT_NE(html.find("</html>"), std::string::npos);
-    for (const char* external : {"src=\"http", "href=\"http", "<script src", "<link ", "@import", "src='http"})
+    for (const char* external :
+         {"src=\"http", "href=\"http", "<script src", "<link ", "@import", "src='http"})
         EXPECT_EQ(html.find(external), std::string::npos) << "external resource: " << external;
     EXPECT_NE(html.find("bad, &quot;quoted&quot;.jpg"), std::string::npos) << "names are HTML-escaped";
     EXPECT_EQ(html.find("bad, \"quoted\".jpg"), std::string::npos);
@@ -313,7 +318,8 @@ TEST(ReportWriter, HtmlShowsWhereTheTimeWent) {
     EXPECT_EQ(html.find(">worker 3</text>"), std::string::npos);
     EXPECT_NE(html.find("<title>a.jpg: jpeg to jpeg, 0.100 s to 0.110 s"), std::string::npos);
     EXPECT_NE(html.find("<title>a.jpg: validated, 0.010 s to 0.015 s"), std::string::npos);
-    EXPECT_EQ(html.find("<title>bad, &quot;quoted&quot;.jpg:"), std::string::npos) << "a file that never ran has no bar";
+    EXPECT_EQ(html.find("<title>bad, &quot;quoted&quot;.jpg:"), std::string::npos)
+        << "a file that never ran has no bar";
     // Memory: RSS, the budget and the in-flight estimate; the 1 GiB budget does not flatten 100 MB of RSS.
     for (const char* series : {">RSS<", ">budget for tasks<", ">in-flight estimate<"})
         EXPECT_NE(html.find(series), std::string::npos) << series;

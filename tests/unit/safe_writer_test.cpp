@@ -1,13 +1,14 @@
 // Safe writes: temp files that clean up, no-clobber commits, output verification, copies and dates.
-#include <gtest/gtest.h>
+#include "safe_writer.hpp"
 
-#include <fstream>
-#include <stdexcept>
+#include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <utime.h>
 
+#include <fstream>
+#include <stdexcept>
+
 #include "image_factory.hpp"
-#include "safe_writer.hpp"
 #include "test_support.hpp"
 
 using namespace imgopt;

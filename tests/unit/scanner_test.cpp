@@ -1,4 +1,6 @@
 // The scanner: recursion, hidden files, duplicates, symlink safety, our own output folders, non-images.
+#include "scanner.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -6,7 +8,6 @@
 #include <future>
 
 #include "image_factory.hpp"
-#include "scanner.hpp"
 #include "test_support.hpp"
 
 using namespace imgopt;
@@ -89,7 +90,8 @@ TEST(Scanner, HiddenSkippedUnlessAsked) {
     Options o;
     o.includeHidden = true;
     auto all = scan({root}, o);
-    EXPECT_EQ(all.names(root), (std::vector<std::string>{".hidden.jpg", ".secret/inside.jpg", "visible.jpg"}));
+    EXPECT_EQ(all.names(root),
+              (std::vector<std::string>{".hidden.jpg", ".secret/inside.jpg", "visible.jpg"}));
 }
 
 TEST(Scanner, DuplicatesCountedOnce) {
@@ -107,7 +109,7 @@ TEST(Scanner, SymlinkLoopDoesNotHang) {
     TempDir dir;
     const auto root = dir / "r";
     smallJpeg(root / "a/x.jpg");
-    fs::create_directory_symlink(root, root / "a/loop");   // points back up
+    fs::create_directory_symlink(root, root / "a/loop");  // points back up
     fs::create_directory_symlink(root / "a", root / "a/self");
     auto fut = std::async(std::launch::async, [&] { return scan({root}); });
     ASSERT_EQ(fut.wait_for(20s), std::future_status::ready) << "scan loops on symlinks";
@@ -192,7 +194,8 @@ TEST(Scanner, CancelStopsEarly) {
     cancel.cancel();
     Scanner scanner{Options{}};
     std::size_t n = 0;
-    scanner.scan({dir / "r"}, [&](ScanItem) { ++n; }, &cancel);
+    scanner.scan(
+        {dir / "r"}, [&](ScanItem) { ++n; }, &cancel);
     EXPECT_EQ(n, 0u);
 }
 
@@ -203,12 +206,14 @@ TEST(Scanner, AFolderRemovedDuringTheScanIsReportedAndTheScanGoesOn) {
     smallJpeg(dir / "r/c/3.jpg");
     Scanner scanner{Options{}};
     std::vector<std::string> names;
-    // When the first file arrives, folder b (already listed, not yet read) vanishes, as a user might delete it.
+    // When the first file arrives, folder b (already listed, not yet read) vanishes, as a user might delete
+    // it.
     const auto summary = scanner.scan({dir / "r"}, [&](ScanItem item) {
         names.push_back(item.path.filename().string());
         if (names.size() == 1) fs::remove_all(dir / "r/b");
     });
-    EXPECT_EQ(names, (std::vector<std::string>{"1.jpg", "3.jpg"})) << "the scan goes on past the vanished folder";
+    EXPECT_EQ(names, (std::vector<std::string>{"1.jpg", "3.jpg"}))
+        << "the scan goes on past the vanished folder";
     ASSERT_EQ(summary.errors.size(), 1u);
     EXPECT_NE(summary.errors[0].find("/r/b"), std::string::npos) << summary.errors[0];
 }

@@ -1,11 +1,11 @@
 // runTask end to end on one file: never bigger, kept-original copies, in-place, dates, no temp files left.
-#include <gtest/gtest.h>
+#include "task_runner.hpp"
 
+#include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <utime.h>
 
 #include "image_factory.hpp"
-#include "task_runner.hpp"
 #include "pipeline.hpp"
 #include "test_support.hpp"
 

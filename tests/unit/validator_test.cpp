@@ -1,10 +1,11 @@
 // The validator: pixel limit before decoding, mislabel warnings, animation and format checks.
+#include "validator.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
 
 #include "image_factory.hpp"
-#include "validator.hpp"
 #include "test_support.hpp"
 
 using namespace imgopt;
@@ -54,7 +55,8 @@ TEST(Validator, PixelLimitRefusesBigHeaderBeforeDecoding) {
     EXPECT_NE(e.error.message.find("20000"), std::string::npos) << "names the size: " << e.error.message;
     EXPECT_EQ(e.format, ImageFormat::Png);
     EXPECT_EQ(e.error.code, ErrorCode::PixelLimit) << "so each tool can name its own way to raise the limit";
-    EXPECT_EQ(e.error.message.find("--"), std::string::npos) << "a core message names no CLI flag: " << e.error.message;
+    EXPECT_EQ(e.error.message.find("--"), std::string::npos)
+        << "a core message names no CLI flag: " << e.error.message;
     EXPECT_LT(seconds, 1.0) << "refused from the header, not by decoding";
 }
 
@@ -88,8 +90,7 @@ TEST(Validator, AnimatedGifToJpegRefusedMentioningAnimation) {
     o.convertTo = ImageFormat::Jpeg;
     auto r = validate(itemFor(dir / "anim.gif"), o);
     ASSERT_TRUE(!(r));
-    EXPECT_NE(lower(r.error().error.message).find("anim"), std::string::npos)
-        << r.error().error.message;
+    EXPECT_NE(lower(r.error().error.message).find("anim"), std::string::npos) << r.error().error.message;
 }
 
 TEST(Validator, AnimatedGifKeptUnderOriginal) {
@@ -117,7 +118,8 @@ TEST(Validator, BrokenFilesFailWithOwnMessage) {
 
 TEST(Validator, HeicBecomesAvifUnderOriginal) {
     // No HEIC encoder ships here, so the header path is tested with the corpus file when present.
-    if (!haveCorpus()) GTEST_SKIP() << "corpus folder " << corpusDir() << " is absent (a user's clone has none)";
+    if (!haveCorpus())
+        GTEST_SKIP() << "corpus folder " << corpusDir() << " is absent (a user's clone has none)";
     auto r = validate(itemFor(corpusDir() / "special/photo.heic"), Options{});
     ASSERT_TRUE(r.has_value()) << r.error().error.message;
     EXPECT_EQ((*r).header.format, ImageFormat::Heif);
@@ -132,8 +134,10 @@ TEST(Validator, PixelLimitCountsEveryFrame) {
     auto v = validate(itemFor(dir / "bomb.gif"), Options{});
     ASSERT_FALSE(v);
     EXPECT_EQ(v.error().error.code, ErrorCode::PixelLimit);
-    EXPECT_NE(v.error().error.message.find("2000x2000 x 300 frames"), std::string::npos) << v.error().error.message;
-    EXPECT_NE(v.error().error.message.find("1200.0 megapixels"), std::string::npos) << v.error().error.message;
+    EXPECT_NE(v.error().error.message.find("2000x2000 x 300 frames"), std::string::npos)
+        << v.error().error.message;
+    EXPECT_NE(v.error().error.message.find("1200.0 megapixels"), std::string::npos)
+        << v.error().error.message;
     Options roomy;
     roomy.maxPixels = 2'000'000'000;
     EXPECT_TRUE(validate(itemFor(dir / "bomb.gif"), roomy)) << "a GIF of that size is otherwise fine";

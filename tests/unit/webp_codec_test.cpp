@@ -1,14 +1,15 @@
 // The direct libwebp path: the same pixels as libvips' loader and saver, metadata carried, strips seamless,
 // cancellation inside libwebp, and files it must leave to libvips.
+#include "webp_codec.hpp"
+
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <thread>
 #include <vips/vips8>
 
-#include "image_factory.hpp"
 #include "encoder.hpp"
-#include "webp_codec.hpp"
+#include "image_factory.hpp"
 #include "pipeline.hpp"
 #include "test_support.hpp"
 
@@ -28,8 +29,10 @@ VImage card(int width, int height, int bands) {
     VImage r = (x[0] * 7 + x[1] * 3) % 256;
     VImage g = (x[1] * 255 / std::max(1, height - 1));
     VImage b = VImage::gaussnoise(width, height, VImage::option()->set("mean", 128.0)->set("sigma", 40.0));
-    VImage rgb = r.bandjoin(g).bandjoin(b).cast(VIPS_FORMAT_UCHAR).copy(
-        VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
+    VImage rgb = r.bandjoin(g)
+                     .bandjoin(b)
+                     .cast(VIPS_FORMAT_UCHAR)
+                     .copy(VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
     if (bands == 4) rgb = rgb.bandjoin((x[0] * 255 / std::max(1, width - 1)).cast(VIPS_FORMAT_UCHAR));
     if (bands == 1) rgb = rgb.colourspace(VIPS_INTERPRETATION_B_W);
     // Materialise once so that both encoders see the same noise.
@@ -123,7 +126,8 @@ TEST(WebpCodec, TruncatedOrDamagedWebpFailsWithAClearError) {
     const auto png = dir / "photo.png";
     makeImage(png, {.width = 300, .height = 200});
     // The simple container: "RIFF" size "WEBP" "VP8 " size, then the bitstream.
-    ASSERT_TRUE(encodeWebpTo(VImage::new_from_file(png.c_str()), WebpSettings{90, false}, file, CancelToken{}));
+    ASSERT_TRUE(
+        encodeWebpTo(VImage::new_from_file(png.c_str()), WebpSettings{90, false}, file, CancelToken{}));
     Options o;
     auto task = planFile(file, o);
     ASSERT_TRUE(task);
@@ -162,8 +166,9 @@ TEST(WebpCodec, StripsGiveTheSamePixelsAsLibvipsSaver) {
         const auto ours = dir / ("ours" + std::to_string(bands) + ".webp");
         const auto theirs = dir / ("theirs" + std::to_string(bands) + ".webp");
         ASSERT_TRUE(encodeWebpTo(image, WebpSettings{80, false}, ours, CancelToken{}));
-        image.webpsave(theirs.c_str(), VImage::option()->set("Q", 80)->set("alpha_q", 80)->set("effort", 4)->set(
-                                           "strip", true));
+        image.webpsave(
+            theirs.c_str(),
+            VImage::option()->set("Q", 80)->set("alpha_q", 80)->set("effort", 4)->set("strip", true));
         const auto probe = probeImage(ours);
         ASSERT_TRUE(probe.decoded) << probe.error;
         EXPECT_EQ(probe.width, 131);
@@ -186,10 +191,12 @@ TEST(WebpCodec, LosslessKeepsEveryVisiblePixel) {
     const auto ours = dir / "lossless4.webp";
     const auto theirs = dir / "lossless4-libvips.webp";
     ASSERT_TRUE(encodeWebpTo(rgba, WebpSettings{100, true}, ours, CancelToken{}));
-    rgba.webpsave(theirs.c_str(), VImage::option()->set("lossless", true)->set("effort", 6)->set("strip", true));
+    rgba.webpsave(theirs.c_str(),
+                  VImage::option()->set("lossless", true)->set("effort", 6)->set("strip", true));
     EXPECT_EQ(maxDifference(loadWithLibvips(ours), loadWithLibvips(theirs)), 0.0);
     const VImage back = loadWithLibvips(ours);
-    const VImage colourDiff = (back.cast(VIPS_FORMAT_INT) - rgba).abs().extract_band(0, VImage::option()->set("n", 3));
+    const VImage colourDiff =
+        (back.cast(VIPS_FORMAT_INT) - rgba).abs().extract_band(0, VImage::option()->set("n", 3));
     EXPECT_EQ((rgba[3] > 0).ifthenelse(colourDiff, 0).max(), 0.0) << "visible pixels are exact";
     EXPECT_EQ(maxDifference(back[3], rgba[3]), 0.0) << "alpha is exact";
 }
@@ -230,7 +237,8 @@ TEST(WebpCodec, ImagesWithExifGoThroughLibvips) {
 TEST(WebpCodec, CancelStopsTheEncoderAndWritesNothing) {
     TempDir dir;
     // Noise is the slowest thing to encode: several seconds at this size, so the cancel lands inside libwebp.
-    const VImage grain = VImage::gaussnoise(4000, 4000, VImage::option()->set("sigma", 60.0)).cast(VIPS_FORMAT_UCHAR);
+    const VImage grain =
+        VImage::gaussnoise(4000, 4000, VImage::option()->set("sigma", 60.0)).cast(VIPS_FORMAT_UCHAR);
     const VImage noise = grain.bandjoin(grain.rot90())
                              .bandjoin(grain.flip(VIPS_DIRECTION_HORIZONTAL))
                              .copy(VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));

@@ -1,4 +1,6 @@
 // The priority worker pool: order, re-prioritisation, pause/resume, clear, waitIdle, no lost jobs.
+#include "worker_pool.hpp"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -8,8 +10,6 @@
 #include <stdexcept>
 #include <thread>
 #include <vector>
-
-#include "worker_pool.hpp"
 
 using namespace imgopt;
 using namespace std::chrono_literals;
@@ -97,10 +97,11 @@ TEST(WorkerPool, ClearCallsDroppedForEveryQueuedJob) {
     std::atomic<int> ran{0};
     std::atomic<int> dropped{0};
     for (int i = 0; i < 7; ++i)
-        pool.submit([&](int) { ++ran; }, i % 3, 0, [&](const Error& e) {
-            EXPECT_EQ(e.code, ErrorCode::Cancelled);
-            ++dropped;
-        });
+        pool.submit([&](int) { ++ran; }, i % 3, 0,
+                    [&](const Error& e) {
+                        EXPECT_EQ(e.code, ErrorCode::Cancelled);
+                        ++dropped;
+                    });
     EXPECT_EQ(pool.clear(), 7u);
     EXPECT_EQ(dropped.load(), 7);
     EXPECT_EQ(pool.clear(), 0u) << "nothing left queued";
@@ -151,14 +152,16 @@ TEST(WorkerPool, AJobThatThrowsEndsInItsFallbackWithTheMessage) {
     std::mutex m;
     std::vector<Error> errors;
     std::atomic<int> ran{0};
-    pool.submit([](int) { throw std::runtime_error("decoder exploded"); }, 0, 0, [&](const Error& e) {
-        std::lock_guard l(m);
-        errors.push_back(e);
-    });
-    pool.submit([](int) { throw 42; }, 0, 0, [&](const Error& e) {
-        std::lock_guard l(m);
-        errors.push_back(e);
-    });
+    pool.submit([](int) { throw std::runtime_error("decoder exploded"); }, 0, 0,
+                [&](const Error& e) {
+                    std::lock_guard l(m);
+                    errors.push_back(e);
+                });
+    pool.submit([](int) { throw 42; }, 0, 0,
+                [&](const Error& e) {
+                    std::lock_guard l(m);
+                    errors.push_back(e);
+                });
     for (int i = 0; i < 4; ++i) pool.submit([&](int) { ++ran; }, 0);
     pool.waitIdle();  // returns: no job is lost, and the workers survive
     EXPECT_EQ(ran.load(), 4) << "the workers keep running jobs after one threw";
@@ -174,10 +177,11 @@ TEST(WorkerPool, RemoveCallsTheFallbackOfThatJobOnly) {
     pool.pause();
     std::atomic<int> ran{0};
     std::atomic<int> removed{0};
-    pool.submit([&](int) { ++ran; }, 0, 7, [&](const Error& e) {
-        EXPECT_EQ(e.code, ErrorCode::Cancelled);
-        ++removed;
-    });
+    pool.submit([&](int) { ++ran; }, 0, 7,
+                [&](const Error& e) {
+                    EXPECT_EQ(e.code, ErrorCode::Cancelled);
+                    ++removed;
+                });
     pool.submit([&](int) { ++ran; }, 0, 8, [&](const Error&) { ADD_FAILURE() << "job 8 was not removed"; });
     EXPECT_TRUE(pool.remove(7));
     EXPECT_FALSE(pool.remove(7)) << "already gone";
@@ -228,7 +232,8 @@ TEST(WorkerPool, UsesAllWorkers) {
                 ++arrived;
                 // Each job holds its worker until all three have started: proves three ran at once.
                 const auto deadline = std::chrono::steady_clock::now() + 5s;
-                while (arrived < 3 && std::chrono::steady_clock::now() < deadline) std::this_thread::sleep_for(1ms);
+                while (arrived < 3 && std::chrono::steady_clock::now() < deadline)
+                    std::this_thread::sleep_for(1ms);
                 std::lock_guard l(m);
                 seen[std::size_t(w)]++;
             },

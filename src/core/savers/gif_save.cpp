@@ -8,7 +8,10 @@ Expected<Bytes> saveGif(const SaveRequest& r) {
     const double interframeError = r.animated && !r.lossless() ? 1.0 : 0.0;
     VipsBlob* blob = nullptr;
     try {
-        blob = r.image.gifsave_buffer(vips::VImage::option()->set("effort", 7)->set("strip", r.strip())->set("interframe_maxerror", interframeError));
+        blob = r.image.gifsave_buffer(vips::VImage::option()
+                                          ->set("effort", 7)
+                                          ->set("strip", r.strip())
+                                          ->set("interframe_maxerror", interframeError));
     } catch (const vips::VError&) {
         return saveFailure(r);
     }

@@ -1,7 +1,6 @@
 #include <fmt/format.h>
 #include <glib.h>
 
-
 #include "savers.hpp"
 #include "vips_errors.hpp"
 
@@ -13,8 +12,9 @@ Unexpected<Error> saveFailure(const SaveRequest& r) {
     std::string detail = takeVipsError();
     detail = detail.substr(0, detail.find("; "));
     if (r.cancel && r.cancel->cancelled()) return fail(ErrorCode::Cancelled, "cancelled");
-    std::string message = fmt::format("cannot decode or encode this {} image: the data is damaged or truncated",
-                                      formatInfo(r.sourceFormat).name);
+    std::string message =
+        fmt::format("cannot decode or encode this {} image: the data is damaged or truncated",
+                    formatInfo(r.sourceFormat).name);
     if (!detail.empty()) message += fmt::format(" ({})", detail);
     return fail(ErrorCode::InputDamaged, std::move(message));
 }

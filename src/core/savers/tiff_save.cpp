@@ -7,9 +7,9 @@ Expected<Bytes> saveTiff(const SaveRequest& r) {
     VipsBlob* blob = nullptr;
     try {
         blob = r.image.tiffsave_buffer(vips::VImage::option()
-                                    ->set("compression", VIPS_FOREIGN_TIFF_COMPRESSION_DEFLATE)
-                                    ->set("predictor", VIPS_FOREIGN_TIFF_PREDICTOR_HORIZONTAL)
-                                    ->set("strip", r.strip()));
+                                           ->set("compression", VIPS_FOREIGN_TIFF_COMPRESSION_DEFLATE)
+                                           ->set("predictor", VIPS_FOREIGN_TIFF_PREDICTOR_HORIZONTAL)
+                                           ->set("strip", r.strip()));
     } catch (const vips::VError&) {
         return saveFailure(r);
     }

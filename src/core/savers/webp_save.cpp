@@ -12,7 +12,10 @@ Expected<Bytes> saveWebp(const SaveRequest& r) {
     if (r.lossless())
         options->set("lossless", true)->set("effort", 6);
     else
-        options->set("Q", r.quality)->set("alpha_q", r.quality)->set("effort", 4)->set("smart_subsample", false);
+        options->set("Q", r.quality)
+            ->set("alpha_q", r.quality)
+            ->set("effort", 4)
+            ->set("smart_subsample", false);
     VipsBlob* blob = nullptr;
     try {
         blob = r.image.webpsave_buffer(options);
