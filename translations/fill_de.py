@@ -270,7 +270,7 @@ DE = {
     '%1\n%2: %3 s to %4 s (%5 ms)': '%1\n%2: %3 s bis %4 s (%5 ms)',
     '%n files': ('%n Datei', '%n Dateien'),
     'Memory (MiB), 1 in %1 of %2 samples shown': 'Speicher (MiB), jeder %1. von %2 Messwerten gezeigt',
-    'Workers (one bar per file; thin: validation)': 'Worker (ein Balken je Datei; schmal: Prüfung)',
+    'Workers: a bar per file, thin bars validation': 'Worker: ein Balken je Datei, schmale Balken Prüfung',
     'optimized': 'optimiert',
     'validated': 'geprüft',
     '&Undo Last Run': 'Letzten Durchlauf &rückgängig machen',

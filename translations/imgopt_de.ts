@@ -1104,10 +1104,6 @@ Erneut bearbeiten (im Menü der Zeile) wiederholt es.</translation>
 </context>
 <context>
     <name>imgopt::gui::WorkerTimeline</name>
-    <message>
-        <source>Workers (one bar per file; thin: validation)</source>
-        <translation>Worker (ein Balken je Datei; schmal: Prüfung)</translation>
-    </message>
     <message numerus="yes">
         <source>%n files</source>
         <translation><numerusform>%n Datei</numerusform><numerusform>%n Dateien</numerusform></translation>
@@ -1125,6 +1121,10 @@ Erneut bearbeiten (im Menü der Zeile) wiederholt es.</translation>
     <message>
         <source>optimized</source>
         <translation>optimiert</translation>
+    </message>
+    <message>
+        <source>Workers: a bar per file, thin bars validation</source>
+        <translation>Worker: ein Balken je Datei, schmale Balken Prüfung</translation>
     </message>
 </context>
 </TS>

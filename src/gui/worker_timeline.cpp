@@ -112,7 +112,10 @@ void WorkerTimeline::paintEvent(QPaintEvent*) {
     QPainter p(this);
     const QFontMetrics fm = fontMetrics();
     const QRectF area = plotArea();
-    p.drawText(QPointF(area.left(), fm.ascent() + 2), tr("Workers (one bar per file; thin: validation)"));
+    // Elided rather than cut off when the panel is narrow; the tooltip of each bar says what it is.
+    p.drawText(QPointF(area.left(), fm.ascent() + 2),
+               fm.elidedText(tr("Workers: a bar per file, thin bars validation"), Qt::ElideRight,
+                             int(area.width())));
     const double step =
         tickStep(span_, std::max(2, int(area.width() / (fm.horizontalAdvance(QStringLiteral("000 s")) * 2))));
     for (double t = 0; t <= span_ + 1e-9; t += step) {
