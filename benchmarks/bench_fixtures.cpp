@@ -92,6 +92,22 @@ const Fixtures& fixtures() {
     return g_fixtures;
 }
 
+const std::filesystem::path& input(int which) {
+    const auto& fx = fixtures();
+    switch (which) {
+        case 0:
+            return fx.photoJpeg;
+        case 1:
+            return fx.photoPng;
+        case 2:
+            return fx.photoWebp;
+        case 3:
+            return fx.photoAvif;
+        default:
+            return fx.graphicPng;
+    }
+}
+
 void cleanupFixtures() {
     if (!g_created) return;
     std::error_code ec;

@@ -17,6 +17,10 @@ struct Fixtures {
 
 // Generates the images on first call (thread-safe); throws std::runtime_error when libvips fails.
 const Fixtures& fixtures();
+// The fixtures by a benchmark's argument, for DenseRange(0, kInputCount - 1): 0 JPEG, 1 PNG, 2 WebP, 3 AVIF
+// photo, 4 the PNG graphic.
+inline constexpr int kInputCount = 5;
+const std::filesystem::path& input(int which);
 void cleanupFixtures();
 
 }  // namespace imgopt::bench

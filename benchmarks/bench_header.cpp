@@ -13,22 +13,8 @@ namespace {
 
 using namespace imgopt;
 
-const std::filesystem::path& inputFor(int which) {
-    const auto& fx = bench::fixtures();
-    switch (which) {
-        case 0:
-            return fx.photoJpeg;
-        case 1:
-            return fx.photoPng;
-        case 2:
-            return fx.photoWebp;
-        default:
-            return fx.photoAvif;
-    }
-}
-
 void BM_ReadHeader(benchmark::State& state) {
-    const auto& path = inputFor(static_cast<int>(state.range(0)));
+    const auto& path = bench::input(static_cast<int>(state.range(0)));
     for (auto _ : state) {
         auto header = readHeader(path);
         if (!header) {
@@ -42,7 +28,7 @@ void BM_ReadHeader(benchmark::State& state) {
 BENCHMARK(BM_ReadHeader)->ArgName("input")->DenseRange(0, 3)->Unit(benchmark::kMicrosecond);
 
 void BM_Validate(benchmark::State& state) {
-    const auto& path = inputFor(static_cast<int>(state.range(0)));
+    const auto& path = bench::input(static_cast<int>(state.range(0)));
     const ScanItem item{1, path, {}, std::filesystem::file_size(path)};
     const Options options;
     for (auto _ : state) {

@@ -14,24 +14,8 @@ using namespace imgopt;
 // The preview's long edge in the app at a 17-pixel font (QueueThumbnails::previewEdge).
 constexpr int kEdge = 36;
 
-const std::filesystem::path& inputFor(int which) {
-    const auto& fx = bench::fixtures();
-    switch (which) {
-        case 0:
-            return fx.photoJpeg;
-        case 1:
-            return fx.photoPng;
-        case 2:
-            return fx.photoWebp;
-        case 3:
-            return fx.photoAvif;
-        default:
-            return fx.graphicPng;
-    }
-}
-
 void BM_Thumbnail(benchmark::State& state) {
-    const auto& path = inputFor(static_cast<int>(state.range(0)));
+    const auto& path = bench::input(static_cast<int>(state.range(0)));
     for (auto _ : state) {
         auto thumb = makeThumbnail(path, kEdge, Options{}.maxPixels);
         if (!thumb) {
@@ -45,7 +29,7 @@ void BM_Thumbnail(benchmark::State& state) {
 // Process CPU: libvips decodes on its own worker threads, which the calling thread's CPU time would miss.
 BENCHMARK(BM_Thumbnail)
     ->ArgName("input")
-    ->DenseRange(0, 4)
+    ->DenseRange(0, bench::kInputCount - 1)
     ->MeasureProcessCPUTime()
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);

@@ -255,11 +255,7 @@ Expected<Bytes> encodePalettePng(VImage image, const PalettePngSettings& setting
         if (!quantised) return Unexpected(std::move(quantised).error());
         return assemble(image, *quantised, settings, frame.width, frame.height);
     } catch (const vips::VError&) {
-        const std::string detail = takeVipsError();
-        if (token.cancelled()) return fail(ErrorCode::Cancelled, "cancelled");
-        return fail(ErrorCode::InputDamaged,
-                    "cannot decode the source image: the data is damaged or truncated" +
-                        (detail.empty() ? std::string() : " (" + detail + ")"));
+        return sourcePixelsFailure(token.cancelled());
     }
 }
 

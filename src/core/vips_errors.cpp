@@ -61,4 +61,11 @@ std::string takeVipsError() {
     return text;
 }
 
+Unexpected<Error> sourcePixelsFailure(bool cancelled) {
+    const std::string detail = takeVipsError();  // taken (and cleared) either way
+    if (cancelled) return fail(ErrorCode::Cancelled, "cancelled");
+    return fail(ErrorCode::InputDamaged, "cannot decode the source image: the data is damaged or truncated" +
+                                             (detail.empty() ? std::string() : " (" + detail + ")"));
+}
+
 }  // namespace imgopt

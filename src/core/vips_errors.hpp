@@ -17,6 +17,8 @@
 
 #include <string>
 
+#include "imgopt/result.hpp"
+
 namespace imgopt {
 
 class VipsCall {
@@ -30,5 +32,10 @@ public:
 // The text of the failure of this thread's current VipsCall, when it is certainly this call's (see above),
 // or "". Clears the buffer either way. Call it from the catch block of the call that failed.
 std::string takeVipsError();
+
+// The error of a libvips call that failed while producing the source's pixels for an encoder of our own
+// (png_writer, webp_codec): "cancelled" when the task was, else a damaged input with libvips' text when it
+// is certainly this call's. Call it from the catch block; it takes the error text.
+Unexpected<Error> sourcePixelsFailure(bool cancelled);
 
 }  // namespace imgopt

@@ -291,11 +291,7 @@ Expected<Bytes> encodeWebp(VImage image, const WebpSettings& settings, const Can
         if (image.bands() < 3) image = image.colourspace(VIPS_INTERPRETATION_sRGB);
         return encodeFrame(image, settings, token);
     } catch (const vips::VError&) {
-        const std::string detail = takeVipsError();
-        if (token.cancelled()) return fail(ErrorCode::Cancelled, "cancelled");
-        return fail(ErrorCode::InputDamaged,
-                    "cannot decode the source image: the data is damaged or truncated" +
-                        (detail.empty() ? std::string() : " (" + detail + ")"));
+        return sourcePixelsFailure(token.cancelled());
     }
 }
 

@@ -109,65 +109,90 @@ QVariant QueueModel::headerData(int section, Qt::Orientation orientation, int ro
     }
 }
 
+QVariant QueueModel::displayData(const QueueRow& r, int column) {
+    const bool sized = hasSizes(r);
+    switch (column) {
+        case FileColumn:
+            return r.fileName;
+        case FolderColumn:
+            return r.folder;
+        case FormatColumn:
+            if (r.outputFormat == ImageFormat::Unknown) return formatName(r.inputFormat);
+            return tr("%1 → %2").arg(formatName(r.inputFormat), formatName(r.outputFormat));
+        case BeforeColumn:
+            return formatBytes(r.bytesBefore);
+        case AfterColumn:
+            return sized ? formatBytes(r.bytesAfter) : QString();
+        case SavingColumn:
+            return sized ? tr("%1 %").arg(
+                               QLocale().toString(savingPercent(r.bytesBefore, r.bytesAfter), 'f', 1))
+                         : QString();
+        case TimeColumn:
+            return r.state == RowState::Queued ? QString() : formatSeconds(r.seconds);
+        case StatusColumn:
+            // The reason of an up-to-date row is in its tooltip; the status says it all.
+            return r.message.isEmpty() || r.state == RowState::UpToDate
+                       ? stateText(r)
+                       : tr("%1: %2").arg(stateText(r), r.message);
+    }
+    return {};
+}
+
+QVariant QueueModel::sortData(const QueueRow& r, int column) {
+    const bool sized = hasSizes(r);
+    switch (column) {
+        case BeforeColumn:
+            return qulonglong(r.bytesBefore);
+        case AfterColumn:
+            return qulonglong(sized ? r.bytesAfter : 0);
+        case SavingColumn:
+            return sized ? savingPercent(r.bytesBefore, r.bytesAfter) : -1e9;
+        case TimeColumn:
+            return r.seconds;
+        case StatusColumn:
+            return int(r.state);
+        default:
+            return displayData(r, column);
+    }
+}
+
+QVariant QueueModel::toolTipData(const QueueRow& r, int column) {
+    if (column == StatusColumn && r.canProcessAgain)
+        return tr("%1\nProcess Again (in the row's menu) redoes it.").arg(r.message);
+    if (column == StatusColumn && !r.message.isEmpty()) return r.message;
+    if (column == ThumbnailColumn || column == FileColumn || column == FolderColumn) {
+        return r.output.isEmpty() ? r.path : tr("%1\n→ %2").arg(r.path, r.output);
+    }
+    return {};
+}
+
+QVariant QueueModel::decorationData(const QueueRow& r, int column) {
+    if (column != StatusColumn) return {};
+    if (r.state == RowState::Failed)
+        return QApplication::style()->standardIcon(QStyle::SP_MessageBoxCritical);
+    if (r.state == RowState::UpToDate)
+        return QApplication::style()->standardIcon(QStyle::SP_DialogApplyButton);
+    if (!r.message.isEmpty() && r.state != RowState::Skipped) {
+        return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
+    }
+    return {};
+}
+
 QVariant QueueModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= committed_) return {};
     const QueueRow& r = rows_[std::size_t(index.row())];
     const int column = index.column();
-    const bool sized = hasSizes(r);
     switch (role) {
         case Qt::DisplayRole:
-            switch (column) {
-                case FileColumn:
-                    return r.fileName;
-                case FolderColumn:
-                    return r.folder;
-                case FormatColumn:
-                    if (r.outputFormat == ImageFormat::Unknown) return formatName(r.inputFormat);
-                    return tr("%1 → %2").arg(formatName(r.inputFormat), formatName(r.outputFormat));
-                case BeforeColumn:
-                    return formatBytes(r.bytesBefore);
-                case AfterColumn:
-                    return sized ? formatBytes(r.bytesAfter) : QString();
-                case SavingColumn:
-                    return sized ? tr("%1 %").arg(
-                                       QLocale().toString(savingPercent(r.bytesBefore, r.bytesAfter), 'f', 1))
-                                 : QString();
-                case TimeColumn:
-                    return r.state == RowState::Queued ? QString() : formatSeconds(r.seconds);
-                case StatusColumn:
-                    // The reason of an up-to-date row is in its tooltip; the status says it all.
-                    return r.message.isEmpty() || r.state == RowState::UpToDate
-                               ? stateText(r)
-                               : tr("%1: %2").arg(stateText(r), r.message);
-            }
-            return {};
+            return displayData(r, column);
         case SortRole:
-            switch (column) {
-                case BeforeColumn:
-                    return qulonglong(r.bytesBefore);
-                case AfterColumn:
-                    return qulonglong(sized ? r.bytesAfter : 0);
-                case SavingColumn:
-                    return sized ? savingPercent(r.bytesBefore, r.bytesAfter) : -1e9;
-                case TimeColumn:
-                    return r.seconds;
-                case StatusColumn:
-                    return int(r.state);
-                default:
-                    return data(index, Qt::DisplayRole);
-            }
+            return sortData(r, column);
         case StateRole:
             return int(r.state);
         case ThumbnailKeyRole:
             return column == ThumbnailColumn ? previewKey(r) : QVariant();
         case Qt::ToolTipRole:
-            if (column == StatusColumn && r.canProcessAgain)
-                return tr("%1\nProcess Again (in the row's menu) redoes it.").arg(r.message);
-            if (column == StatusColumn && !r.message.isEmpty()) return r.message;
-            if (column == ThumbnailColumn || column == FileColumn || column == FolderColumn) {
-                return r.output.isEmpty() ? r.path : tr("%1\n→ %2").arg(r.path, r.output);
-            }
-            return {};
+            return toolTipData(r, column);
         case Qt::ForegroundRole:
             if (r.state == RowState::Failed) return QBrush(QColor(0xc0, 0x1c, 0x28));
             if (r.state == RowState::Skipped || r.state == RowState::KeptOriginal) {
@@ -175,15 +200,7 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const {
             }
             return {};
         case Qt::DecorationRole:
-            if (column != StatusColumn) return {};
-            if (r.state == RowState::Failed)
-                return QApplication::style()->standardIcon(QStyle::SP_MessageBoxCritical);
-            if (r.state == RowState::UpToDate)
-                return QApplication::style()->standardIcon(QStyle::SP_DialogApplyButton);
-            if (!r.message.isEmpty() && r.state != RowState::Skipped) {
-                return QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning);
-            }
-            return {};
+            return decorationData(r, column);
         case Qt::TextAlignmentRole:
             if (column >= BeforeColumn && column <= TimeColumn) return int(Qt::AlignRight | Qt::AlignVCenter);
             return {};

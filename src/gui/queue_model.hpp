@@ -83,6 +83,11 @@ public:
     int rowOf(int run, TaskId id) const;
 
 private:
+    // What data() answers per role, for one row and column.
+    static QVariant displayData(const QueueRow& r, int column);
+    static QVariant sortData(const QueueRow& r, int column);
+    static QVariant toolTipData(const QueueRow& r, int column);
+    static QVariant decorationData(const QueueRow& r, int column);
     static quint64 key(int run, TaskId id) { return (quint64(run) << 40) | quint64(id); }
     void markDirty(int index);
     void scheduleFlush();

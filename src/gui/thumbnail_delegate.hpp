@@ -1,7 +1,8 @@
 #pragma once
 // ThumbnailDelegate: paints the queue's preview column from the ThumbnailLoader's cache: the preview when it
-// has arrived, a quiet placeholder while it is being made, and a dimmed one when the file has none. Painting
-// never asks for a preview: QueueThumbnails decides what to load from the rows on screen.
+// has arrived, a frame in the palette's mid tone while it is being made, and a fainter dotted one when the
+// file has none. Painting never asks for a preview: QueueThumbnails decides what to load from the rows on
+// screen.
 //
 // Thread rules: GUI thread only.
 

@@ -72,7 +72,9 @@ protected:
         const auto r = p.kill(SIGKILL);
         // The run may finish between the check and the signal: then it was not killed, and it must have
         // succeeded.
-        if (r.signal != SIGKILL) EXPECT_EQ(r.exitCode, 0) << describe(r);
+        if (r.signal != SIGKILL) {
+            EXPECT_EQ(r.exitCode, 0) << describe(r);
+        }
         return r.signal == SIGKILL;
     }
 

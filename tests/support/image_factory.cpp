@@ -115,6 +115,21 @@ void makeImage(const fs::path& file, const ImageSpec& spec) {
     }
 }
 
+vips::VImage testCard(int width, int height, int bands) {
+    vips::VImage x = vips::VImage::xyz(width, height);
+    vips::VImage r = (x[0] * 7 + x[1] * 3) % 256;
+    vips::VImage g = (x[1] * 255 / std::max(1, height - 1));
+    vips::VImage b = vips::VImage::gaussnoise(width, height,
+                                              vips::VImage::option()->set("mean", 128.0)->set("sigma", 40.0));
+    vips::VImage rgb = r.bandjoin(g)
+                           .bandjoin(b)
+                           .cast(VIPS_FORMAT_UCHAR)
+                           .copy(vips::VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
+    if (bands == 4) rgb = rgb.bandjoin((x[0] * 255 / std::max(1, width - 1)).cast(VIPS_FORMAT_UCHAR));
+    if (bands == 1) rgb = rgb.colourspace(VIPS_INTERPRETATION_B_W);
+    return rgb.copy_memory();
+}
+
 void makeAnimatedGif(const fs::path& file, int width, int height, int frames) {
     fs::create_directories(file.parent_path());
     std::vector<VImage> pages;

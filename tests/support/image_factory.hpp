@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <string>
 #include <vector>
+#include <vips/vips8>
 
 namespace imgopt::test {
 
@@ -25,6 +26,9 @@ struct ImageSpec {
 // Writes an image of the given spec; the format comes from the file extension (.jpg .png .webp .tif .gif
 // .avif).
 void makeImage(const fs::path& file, const ImageSpec& spec = {});
+// A test card in memory for the encoders' own tests: detail, a smooth ramp and, for 4 bands, partial
+// transparency; 1 band is its grey version. Materialised once, so that two encoders see the same noise.
+vips::VImage testCard(int width, int height, int bands);
 // A 3-frame animated GIF of w x h frames.
 void makeAnimatedGif(const fs::path& file, int width = 32, int height = 24, int frames = 3);
 // A GIF whose header claims `frames` frames of `width` x `height` (the logical screen), each frame holding

@@ -17,20 +17,6 @@ using vips::VImage;
 
 namespace {
 
-// A test card with detail, a smooth ramp and, for 4 bands, partial transparency.
-VImage card(int width, int height, int bands) {
-    VImage x = VImage::xyz(width, height);
-    VImage r = (x[0] * 7 + x[1] * 3) % 256;
-    VImage g = (x[1] * 255 / std::max(1, height - 1));
-    VImage b = VImage::gaussnoise(width, height, VImage::option()->set("mean", 128.0)->set("sigma", 40.0));
-    VImage rgb = r.bandjoin(g)
-                     .bandjoin(b)
-                     .cast(VIPS_FORMAT_UCHAR)
-                     .copy(VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
-    if (bands == 4) rgb = rgb.bandjoin((x[0] * 255 / std::max(1, width - 1)).cast(VIPS_FORMAT_UCHAR));
-    return rgb.copy_memory();
-}
-
 std::vector<std::uint8_t> encoded(const VImage& image, PalettePngSettings settings = {}) {
     auto bytes = encodePalettePng(image, settings, CancelToken{});
     if (!bytes) {
@@ -64,7 +50,7 @@ double maxDifference(const VImage& a, const VImage& b) { return (a.cast(VIPS_FOR
 
 TEST(PngWriter, SamePixelsAsLibvipsPaletteSaverWithTheSameSettings) {
     for (int bands : {3, 4}) {
-        const VImage image = card(203, 117, bands);
+        const VImage image = testCard(203, 117, bands);
         PalettePngSettings settings;
         settings.quality = 80;
         const auto ours = encoded(image, settings);
@@ -108,14 +94,14 @@ TEST(PngWriter, SmallPalettesArePackedIntoFewerBits) {
 }
 
 TEST(PngWriter, TransparencyGoesIntoTrnsAndSurvives) {
-    const VImage image = card(64, 48, 4);
+    const VImage image = testCard(64, 48, 4);
     const auto png = encoded(image);
     const auto types = chunks(png);
     EXPECT_NE(std::find(types.begin(), types.end(), "tRNS"), types.end());
     const VImage back = decoded(png);
     ASSERT_EQ(back.bands(), 4);
     EXPECT_LT((back[3].cast(VIPS_FORMAT_INT) - image[3]).abs().avg(), 4.0) << "alpha kept";
-    const auto opaque = chunks(encoded(card(64, 48, 3)));
+    const auto opaque = chunks(encoded(testCard(64, 48, 3)));
     EXPECT_EQ(std::find(opaque.begin(), opaque.end(), "tRNS"), opaque.end()) << "an opaque image has no tRNS";
 }
 
@@ -152,7 +138,7 @@ TEST(PngWriter, ExifKeptInAllModeSaysUpright) {
 }
 
 TEST(PngWriter, CancelStopsLibimagequant) {
-    const VImage big = card(3000, 3000, 3);
+    const VImage big = testCard(3000, 3000, 3);
     CancelToken cancel;
     cancel.cancel();
     const auto result = encodePalettePng(big, PalettePngSettings{}, cancel);

@@ -23,22 +23,6 @@ double maxDifference(const VImage& a, const VImage& b) { return (a.cast(VIPS_FOR
 
 VImage loadWithLibvips(const fs::path& file) { return VImage::new_from_file(file.c_str()); }
 
-// A test card with detail, a smooth ramp and, for 4 bands, partial transparency.
-VImage card(int width, int height, int bands) {
-    VImage x = VImage::xyz(width, height);
-    VImage r = (x[0] * 7 + x[1] * 3) % 256;
-    VImage g = (x[1] * 255 / std::max(1, height - 1));
-    VImage b = VImage::gaussnoise(width, height, VImage::option()->set("mean", 128.0)->set("sigma", 40.0));
-    VImage rgb = r.bandjoin(g)
-                     .bandjoin(b)
-                     .cast(VIPS_FORMAT_UCHAR)
-                     .copy(VImage::option()->set("interpretation", VIPS_INTERPRETATION_sRGB));
-    if (bands == 4) rgb = rgb.bandjoin((x[0] * 255 / std::max(1, width - 1)).cast(VIPS_FORMAT_UCHAR));
-    if (bands == 1) rgb = rgb.colourspace(VIPS_INTERPRETATION_B_W);
-    // Materialise once so that both encoders see the same noise.
-    return rgb.copy_memory();
-}
-
 }  // namespace
 
 namespace {
@@ -162,7 +146,7 @@ TEST(WebpCodec, StripsGiveTheSamePixelsAsLibvipsSaver) {
     TempDir dir;
     // Odd sizes: a last strip of odd height and a half chroma column.
     for (int bands : {1, 3, 4}) {
-        const VImage image = card(131, 203, bands);
+        const VImage image = testCard(131, 203, bands);
         const auto ours = dir / ("ours" + std::to_string(bands) + ".webp");
         const auto theirs = dir / ("theirs" + std::to_string(bands) + ".webp");
         ASSERT_TRUE(encodeWebpTo(image, WebpSettings{80, false}, ours, CancelToken{}));
@@ -181,13 +165,13 @@ TEST(WebpCodec, StripsGiveTheSamePixelsAsLibvipsSaver) {
 
 TEST(WebpCodec, LosslessKeepsEveryVisiblePixel) {
     TempDir dir;
-    const VImage rgb = card(77, 150, 3);
+    const VImage rgb = testCard(77, 150, 3);
     const auto out = dir / "lossless3.webp";
     ASSERT_TRUE(encodeWebpTo(rgb, WebpSettings{100, true}, out, CancelToken{}));
     EXPECT_EQ(maxDifference(loadWithLibvips(out), rgb), 0.0);
 
     // Under fully transparent pixels libwebp may change the colour, as libvips' saver lets it.
-    const VImage rgba = card(77, 150, 4);
+    const VImage rgba = testCard(77, 150, 4);
     const auto ours = dir / "lossless4.webp";
     const auto theirs = dir / "lossless4-libvips.webp";
     ASSERT_TRUE(encodeWebpTo(rgba, WebpSettings{100, true}, ours, CancelToken{}));
@@ -226,12 +210,12 @@ TEST(WebpCodec, WritesTheAttachedIccAndXmp) {
 }
 
 TEST(WebpCodec, ImagesWithExifGoThroughLibvips) {
-    VImage image = card(20, 20, 3).copy();
+    VImage image = testCard(20, 20, 3).copy();
     EXPECT_TRUE(webpEncodable(image));
     const std::string exif = "Exif";
     image.set(VIPS_META_EXIF_NAME, nullptr, const_cast<char*>(exif.data()), exif.size());
     EXPECT_FALSE(webpEncodable(image));
-    EXPECT_FALSE(webpEncodable(card(20, 20, 3).cast(VIPS_FORMAT_USHORT)));
+    EXPECT_FALSE(webpEncodable(testCard(20, 20, 3).cast(VIPS_FORMAT_USHORT)));
 }
 
 TEST(WebpCodec, CancelStopsTheEncoderAndWritesNothing) {
