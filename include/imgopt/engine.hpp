@@ -54,6 +54,10 @@ struct EngineConfig {
     std::shared_ptr<const MemoryProbe> probe;  // null = SystemMemoryProbe
     BatchBudgetPolicy budget;
     double sampleIntervalSeconds = 0.25;
+    // This process's share of a job split over several (docs/scale-out.md); the tool checks the options with
+    // checkShardable() first. Every file is still scanned, to claim its output name, and files of other
+    // shards are then left out: no result, no count.
+    std::optional<Shard> shard;
 };
 
 class BatchEngine {

@@ -3,6 +3,7 @@
 // engine records them where the work happens; metrics() hands out a snapshot, never a reference into live
 // data.
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -21,6 +22,9 @@ struct BatchRecord {
     double startSeconds = 0;           // since the run started
     double seconds = 0;                // first task start to last task end; 0 while running
     int finished = 0;
+    // Admission rounds this record stands for. A long run keeps at most MetricsSnapshot::kMaxRecords records:
+    // past that, neighbours are merged in pairs (sizes and estimates summed), so size / rounds is the mean.
+    int rounds = 1;
 };
 
 struct TaskSample {  // one finished task, for throughput and the workers' timeline
@@ -36,7 +40,19 @@ struct TaskSample {  // one finished task, for throughput and the workers' timel
     double validateEnd = -1;
 };
 
+// Tasks finished per time bin. Bins start at one second and double in width (merging neighbours) whenever a
+// run would need more than kMaxBins of them, so the series stays small however long the run.
+struct ThroughputSeries {
+    static constexpr std::size_t kMaxBins = 1024;
+    double binSeconds = 1;
+    std::vector<std::uint32_t> counts;  // counts[i]: finished in [i * binSeconds, (i + 1) * binSeconds)
+};
+
+// Everything here is bounded, whatever the number of files: a snapshot is copied several times a second.
 struct MetricsSnapshot {
+    static constexpr std::size_t kMaxRecords = 2048;  // batches and memory samples, merged in pairs past it
+    static constexpr std::size_t kRecentTasks = 4096;
+
     ProgressSnapshot progress;
     double elapsedSeconds = 0;       // since the run started, pauses included (the time axis of the charts)
     std::uint64_t peakRssBytes = 0;  // the highest RSS sampled during this run
@@ -46,9 +62,13 @@ struct MetricsSnapshot {
     std::vector<double> workerBusySeconds;      // running encode tasks
     std::vector<double> workerValidateSeconds;  // validating files (reading headers)
     std::vector<int> workerActive;              // 1 while a worker runs a task
-    std::vector<BatchRecord> batches;
+    std::vector<BatchRecord> batches;           // in order; merged in pairs past kMaxRecords
+    std::uint64_t batchCount = 0;               // admission rounds of the whole run
+    // Samples in time order; past kMaxRecords, neighbours are merged in pairs (the higher RSS, the lower
+    // available memory), so peaks survive.
     std::vector<MemorySample> memory;
-    std::vector<TaskSample> finished;
+    std::vector<TaskSample> finished;  // the most recent kRecentTasks finished tasks, oldest first
+    ThroughputSeries throughput;       // every finished task
 };
 
 }  // namespace imgopt

@@ -110,6 +110,20 @@ Expected<Resize> parseResize(std::string_view);
 // libheif here has no HEVC encoder we may ship). Unknown for formats we cannot write.
 ImageFormat resolveOutputFormat(const std::optional<ImageFormat>& convertTo, ImageFormat input);
 
+// One share of a job split over `count` processes (--shard K/N, K from 1 to N): every process scans the whole
+// job and takes the files whose path, relative to the folder it was dropped with, hashes to its share
+// (docs/scale-out.md). Not an Option: the share changes neither the outputs nor the run state's settings.
+struct Shard {
+    int index = 1;
+    int count = 1;
+    bool operator==(const Shard&) const = default;
+};
+// "K/N" with 1 <= K <= N <= 100,000.
+Expected<Shard> parseShard(std::string_view);
+// Why `options` cannot be split into shards, or nothing: in place and with a suffix, outputs land beside
+// the originals, where a shard that starts later would find its siblings' outputs among its inputs.
+Status checkShardable(const Options& options);
+
 // Quality label shown next to the slider, as in the old app.
 std::string_view qualityLabel(int quality);
 

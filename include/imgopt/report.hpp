@@ -10,6 +10,7 @@
 
 #include "imgopt/metrics.hpp"
 #include "imgopt/options.hpp"
+#include "imgopt/report_rows.hpp"
 #include "imgopt/task.hpp"
 
 namespace imgopt {
@@ -44,7 +45,7 @@ struct RunReport {
     std::string toolVersion;
     Options settings;
     ReportSummary summary;
-    std::vector<TaskResult> files;  // in input (scan) order
+    ReportRows files;  // in input (scan) order; past ReportRows::kMemoryRows, in a temporary file
     std::vector<BatchRecord> batches;
     std::vector<MemorySample> memory;
     int workers = 0;
@@ -64,6 +65,8 @@ struct RunReport {
     // What the user should know about the run as a whole: the run state could not be opened, temporary
     // files of an interrupted run were removed.
     std::vector<std::string> notices;
+    std::optional<Shard> shard;  // the share of the job this run took (--shard)
+    int mergedShards = 0;        // > 0: merged from this many shard reports (mergeReports)
 };
 
 }  // namespace imgopt

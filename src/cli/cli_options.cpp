@@ -32,7 +32,9 @@ std::string joined(const std::vector<std::string>& names, const char* separator)
 // The raw values as typed; turned into Options by apply(), so that a preset's values stay unless overridden.
 struct RawOptions {
     std::vector<std::string> paths;
-    std::string format, resize, metadata, conflict, preset, report, outputDir, suffix, quality, visualTarget;
+    std::string format, resize, metadata, conflict, preset, report, outputDir, suffix, quality, visualTarget,
+        shard, stateDir;
+    std::vector<std::string> mergeReports;
     int jobs = 0;
     std::map<ImageFormat, std::string> formatQuality;  // empty = not given
     std::uint64_t maxPixels = 0;
@@ -112,6 +114,18 @@ void addRunOptions(CLI::App& app, RawOptions& raw) {
     app.add_flag("--force", raw.force, "Redo files whose output from an earlier run is up to date");
     app.add_flag("--undo", raw.undo, "Put back the originals of the last in-place run, from the Trash")
         ->excludes("paths");
+    app.add_option("--shard", raw.shard,
+                   "Take share K of N of the job: N processes with the same paths and options, on one "
+                   "machine or many, together write exactly one run's outputs (docs/scale-out.md)")
+        ->check(parsedBy(parseShard, "K/N"))
+        ->type_name("K/N");
+    app.add_option("--state-dir", raw.stateDir,
+                   "Keep the run state (what earlier runs wrote) in DIR instead of ~/.local/state/imgopt")
+        ->type_name("DIR");
+    app.add_option("--merge-reports", raw.mergeReports,
+                   "Merge the JSON reports of a job's shards into the --report file; optimizes nothing")
+        ->type_name("JSON...")
+        ->excludes("paths");
     app.add_flag("-q,--quiet", raw.quiet, "Print only errors and the exit status");
     app.add_flag("-v,--verbose", raw.verbose, "Print warnings from libvips and per-file timings");
 }
@@ -183,6 +197,12 @@ ParseOutcome parseCommandLine(int argc, char** argv) {
     s.verbose = raw.verbose;
     s.undo = raw.undo;
     if (s.undo) return {std::move(s), 0};
+    if (!raw.report.empty()) s.report = raw.report;
+    if (!raw.mergeReports.empty()) {
+        if (!s.report) return usageError("--merge-reports needs --report FILE to write the merged report to");
+        for (const auto& p : raw.mergeReports) s.mergeReports.emplace_back(p);
+        return {std::move(s), 0};
+    }
     if (raw.paths.empty()) return usageError("no files or folders given (PATH... is required)");
     if (!raw.preset.empty()) {
         auto preset = loadPreset(raw.preset, s.options);
@@ -192,7 +212,11 @@ ParseOutcome parseCommandLine(int argc, char** argv) {
     apply(app, raw, s.options);
     if (auto valid = s.options.validate(); !valid) return usageError(valid.error().message);
     for (const auto& p : raw.paths) s.paths.emplace_back(p);
-    if (!raw.report.empty()) s.report = raw.report;
+    if (!raw.stateDir.empty()) s.stateDir = raw.stateDir;
+    if (!raw.shard.empty()) {
+        s.shard = *parseShard(raw.shard);
+        if (auto ok = checkShardable(s.options); !ok) return usageError(ok.error().message);
+    }
     return {std::move(s), 0};
 }
 

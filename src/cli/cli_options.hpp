@@ -17,6 +17,9 @@ struct CliSettings {
     bool quiet = false;
     bool verbose = false;
     bool undo = false;  // undo the last in-place run instead of optimizing anything
+    std::optional<Shard> shard;
+    std::filesystem::path stateDir;                   // empty: the default
+    std::vector<std::filesystem::path> mergeReports;  // merge these into `report` instead of optimizing
 };
 
 struct ParseOutcome {

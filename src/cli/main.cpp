@@ -11,6 +11,8 @@
 
 #include "cli_options.hpp"
 #include "imgopt/engine.hpp"
+#include "imgopt/progress.hpp"
+#include "imgopt/report_merge.hpp"
 #include "imgopt/report_writer.hpp"
 #include "imgopt/runtime.hpp"
 #include "imgopt/undo.hpp"
@@ -85,6 +87,29 @@ int undo(bool quiet) {
     return report->refused() > 0 ? 1 : 0;
 }
 
+// --merge-reports: one report of a sharded job. 0 when written and no file failed, 1 otherwise.
+int merge(const imgopt::cli::CliSettings& s) {
+    auto merged = imgopt::mergeReports(s.mergeReports);
+    if (!merged) {
+        std::fprintf(stderr, "imgopt: cannot merge the reports: %s\n", merged.error().message.c_str());
+        return 1;
+    }
+    if (auto written = imgopt::writeReport(*merged, *s.report); !written) {
+        std::fprintf(stderr, "imgopt: cannot write the report: %s\n", written.error().message.c_str());
+        return 1;
+    }
+    const auto& sum = merged->summary;
+    if (!s.quiet)
+        std::fprintf(stdout,
+                     "merged %zu reports: %llu files, %llu optimized, %llu failed; %s saved; written to %s\n",
+                     s.mergeReports.size(), (unsigned long long)sum.files, (unsigned long long)sum.optimized,
+                     (unsigned long long)sum.failed, imgopt::formatBytes(sum.savedBytes).c_str(),
+                     imgopt::cli::displayPath(*s.report).c_str());
+    for (const auto& n : merged->notices)
+        if (!s.quiet && n.rfind("merged from", 0) != 0) std::fprintf(stdout, "note: %s\n", n.c_str());
+    return sum.failed > 0 ? 1 : 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -97,6 +122,7 @@ int main(int argc, char** argv) {
     const auto& s = *parsed.settings;
     imgopt::showLibraryWarnings(s.verbose);
     if (s.undo) return undo(s.quiet);
+    if (!s.mergeReports.empty()) return merge(s);
 
     imgopt::cli::ProgressPrinter printer(s.quiet, s.verbose, s.options.dryRun);
     SignalWatcher signals;
@@ -109,7 +135,10 @@ int main(int argc, char** argv) {
 
     imgopt::RunReport report;
     {
-        imgopt::BatchEngine engine(s.options, {}, callbacks);
+        imgopt::EngineConfig config;
+        config.shard = s.shard;
+        config.stateFolder = s.stateDir;
+        imgopt::BatchEngine engine(s.options, config, callbacks);
         signals.attach(&engine);
         engine.addPaths(s.paths);
         engine.wait();

@@ -13,6 +13,7 @@
 #include "imgopt/version.hpp"
 #include "process_memory.hpp"
 #include "report_builder.hpp"
+#include "shard.hpp"
 #include "task_runner.hpp"
 #include "vips_runtime.hpp"
 
@@ -39,7 +40,7 @@ BatchEngine::Impl::Impl(Options options, EngineConfig config, EngineCallbacks ca
       cores_(coreCount()),
       workers_(workerCount(config_, options_)),
       metrics_(workers_, vipsThreadsPerWorker(workers_)),
-      scanner_(options_),
+      scanner_(options_, config_.shard),
       planner_(options_) {
     (void)initVips(nullptr);
     if (!config_.budget.memoryLimitBytes) {
@@ -85,6 +86,12 @@ void BatchEngine::Impl::scanLoop() {
         scanOne(paths, priority);
         lock.lock();
         if (scanQueue_.empty()) scanning_ = false;
+        if (!scanning_ && sharded()) {
+            // A shard plans only once every file of the job has claimed its name (planInOrder).
+            lock.unlock();
+            planAndDeliver();
+            lock.lock();
+        }
         // A scan that found nothing may be the last event of the run.
         if (finishedLocked()) {
             lock.unlock();
@@ -99,18 +106,7 @@ void BatchEngine::Impl::scanOne(const std::vector<std::filesystem::path>& paths,
     ScanSummary summary;
     try {
         summary = scanner_.scan(
-            paths,
-            [&](ScanItem item) {
-                metrics_.addScanned(1);
-                callSafely(callbacks_.onScanned, item);
-                std::lock_guard inner(mutex_);
-                ++known_;
-                // The drop's priority reaches the task when it is planned, like a raised one.
-                if (priority != 0) boosts_[item.id] = priority;
-                toValidate_.emplace_back(std::move(item), priority);
-                submitValidations();
-            },
-            &cancel_);
+            paths, [&](ScanItem item) { admitScanned(std::move(item), priority); }, &cancel_);
     } catch (const std::exception& e) {
         // The scanner reports unreadable paths itself; anything else must not end the scan thread.
         summary.errors.push_back(std::string("the scan stopped early: ") + e.what());
@@ -119,6 +115,29 @@ void BatchEngine::Impl::scanOne(const std::vector<std::filesystem::path>& paths,
     callSafely(callbacks_.onProgress, progress());
     std::lock_guard lock(mutex_);
     scanSummaries_.push_back(std::move(summary));
+}
+
+// Every scanned file claims its output name; only this process's share (all of it, unsharded) goes on to be
+// validated, with ids numbered without gaps for planning in order.
+void BatchEngine::Impl::admitScanned(ScanItem item, int priority) {
+    const bool own = !config_.shard || inShard(item.path, item.root, *config_.shard);
+    const ImageFormat sniffed = planner_.needsSniff() ? sniffFormat(item.path) : ImageFormat::Unknown;
+    {
+        std::lock_guard lock(mutex_);
+        if (own) item.id = nextItemId_++;
+        planner_.claim(item, sniffed, own);
+    }
+    if (!own) return;
+    metrics_.addScanned(1);
+    callSafely(callbacks_.onScanned, item);
+    std::lock_guard lock(mutex_);
+    ++known_;
+    // The drop's priority reaches the task when it is planned, like a raised one.
+    if (priority != 0) boosts_[item.id] = priority;
+    if (!lastRoot_ || *lastRoot_ != item.root)
+        lastRoot_ = std::make_shared<const std::filesystem::path>(item.root);
+    toValidate_.push_back(QueuedItem{item.id, item.path.native(), lastRoot_, item.bytes, priority});
+    submitValidations();
 }
 
 bool BatchEngine::Impl::finishedLocked() const { return !scanning_ && scanQueue_.empty() && done_ == known_; }
@@ -181,7 +200,7 @@ bool BatchEngine::cancelled() const { return d_->cancel_.cancelled(); }
 
 void BatchEngine::cancel() {
     std::vector<PlannedTask> dropped;
-    std::deque<std::pair<ScanItem, int>> unvalidated;
+    std::deque<QueuedItem> unvalidated;
     {
         std::lock_guard lock(d_->mutex_);
         d_->cancel_.cancel();
@@ -193,7 +212,7 @@ void BatchEngine::cancel() {
     d_->pool_->clear();
     const Error cancelled{ErrorCode::Cancelled, "cancelled"};
     // Tasks that never reached the pool are answered in scan order through the planner's reorder buffer.
-    for (auto& [item, prio] : unvalidated) d_->answerUnvalidated(item, cancelled);
+    for (const auto& queued : unvalidated) d_->answerUnvalidated(queued.item(), cancelled);
     for (auto& t : dropped) d_->deliver(skippedResult(t.source, t.header.format, cancelled));
     d_->changed_.notify_all();
 }
@@ -213,7 +232,7 @@ bool BatchEngine::raisePriority(TaskId id, int priority) {
             return true;
         }
         for (auto it = d.toValidate_.begin(); it != d.toValidate_.end(); ++it) {
-            if (it->first.id != id) continue;
+            if (it->id != id) continue;
             auto entry = std::move(*it);
             d.toValidate_.erase(it);
             d.toValidate_.push_front(std::move(entry));
@@ -241,9 +260,9 @@ bool BatchEngine::remove(TaskId id) {
             planned = std::move(*it);
             d.ready_.erase(it);
         } else if (auto v = std::find_if(d.toValidate_.begin(), d.toValidate_.end(),
-                                         [&](auto& e) { return e.first.id == id; });
+                                         [&](auto& e) { return e.id == id; });
                    v != d.toValidate_.end()) {
-            unvalidated = std::move(v->first);
+            unvalidated = v->item();
             d.toValidate_.erase(v);
         }
     }
@@ -296,7 +315,7 @@ RunReport BatchEngine::report() const {
         r.notices.push_back(
             fmt::format("removed {} temporary file(s) left by an earlier run that was interrupted", swept));
     }
-    std::sort(r.files.begin(), r.files.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+    r.shard = d_->config_.shard;
     r.batches = m.batches;
     r.memory = m.memory;
     r.workers = m.workers;

@@ -51,6 +51,17 @@ void callSafely(const F& callback, const Args&... args) {
 // at the end of a run while the other workers idle; then scan order.
 bool byPriority(const PlannedTask& a, const PlannedTask& b);
 
+// A scanned file waiting for validation, held compactly: a queue of 100,000 files then costs about what their
+// paths cost, not two std::filesystem::path each with its list of components (about 1 KB a file).
+struct QueuedItem {
+    TaskId id = 0;
+    std::string path;
+    std::shared_ptr<const std::filesystem::path> root;  // shared by the files of one dropped folder
+    std::uint64_t bytes = 0;
+    int priority = 0;
+    ScanItem item() const { return ScanItem{id, path, root ? *root : std::filesystem::path(), bytes}; }
+};
+
 class BatchEngine::Impl {
 public:
     Impl(Options options, EngineConfig config, EngineCallbacks callbacks);
@@ -72,6 +83,9 @@ public:
     void sweepTargetFolders(const std::vector<PlannedTask>& planned, const std::vector<TaskResult>& results);
     void scanLoop();
     void scanOne(const std::vector<std::filesystem::path>& paths, int priority);
+    void admitScanned(ScanItem item, int priority);  // on the scan thread
+    bool sharded() const { return config_.shard && config_.shard->count > 1; }
+    void planAndDeliver();     // plans what validation made ready, then delivers; takes mutex_
     void submitValidations();  // tops up validation jobs; needs mutex_ held
     void onValidated(TaskId id, std::shared_ptr<Validated> v);
     void planInOrder(std::vector<TaskResult>& toDeliver, std::vector<PlannedTask>& planned);  // needs mutex_
@@ -110,10 +124,12 @@ public:
     mutable std::mutex mutex_;
     std::condition_variable changed_;
     std::deque<std::pair<std::vector<std::filesystem::path>, int>> scanQueue_;  // guarded by mutex_
-    std::deque<std::pair<ScanItem, int>> toValidate_;       // scanned, not yet submitted; guarded by mutex_
-    int validating_ = 0;                                    // submitted, not finished; guarded by mutex_
-    std::map<TaskId, std::shared_ptr<Validated>> reorder_;  // guarded by mutex_
-    TaskId nextPlanId_ = 1;                                 // guarded by mutex_
+    std::deque<QueuedItem> toValidate_;                      // scanned, not yet submitted; guarded by mutex_
+    std::shared_ptr<const std::filesystem::path> lastRoot_;  // the scan thread's
+    int validating_ = 0;                                     // submitted, not finished; guarded by mutex_
+    std::map<TaskId, std::shared_ptr<Validated>> reorder_;   // guarded by mutex_
+    TaskId nextPlanId_ = 1;                                  // guarded by mutex_
+    TaskId nextItemId_ = 1;                                  // this process's scanned files; mutex_
     std::vector<PlannedTask> ready_;   // planned, waiting for admission, in priority order
     std::map<TaskId, int> boosts_;     // priorities raised before planning; guarded by mutex_
     std::uint64_t inFlightBytes_ = 0;  // guarded by mutex_
@@ -135,7 +151,7 @@ public:
     };
     std::unordered_map<TaskId, ValidationSpan>
         validationSpans_;                     // until the file's result; guarded by mutex_
-    std::vector<TaskResult> results_;         // guarded by mutex_
+    ReportRows results_;                      // streamed to a temporary file past a few thousand; mutex_
     std::vector<ScanSummary> scanSummaries_;  // guarded by mutex_
     std::vector<std::string> notices_;        // guarded by mutex_
     std::thread scanThread_, schedulerThread_, samplerThread_;

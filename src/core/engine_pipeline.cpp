@@ -38,7 +38,7 @@ void BatchEngine::Impl::submitValidations() {
     // A bounded look-ahead keeps the first encodes starting early even when 100,000 files were dropped.
     const std::size_t lookahead = std::size_t(std::max(64, 16 * workers_));
     while (!toValidate_.empty() && std::size_t(validating_) + ready_.size() + reorder_.size() < lookahead) {
-        auto shared = std::make_shared<ScanItem>(std::move(toValidate_.front().first));
+        auto shared = std::make_shared<ScanItem>(toValidate_.front().item());
         toValidate_.pop_front();
         ++validating_;
         // Exactly one of the job and the fallback answers the file: a validation that threw is answered by
@@ -80,12 +80,19 @@ void BatchEngine::Impl::answerUnvalidated(const ScanItem& item, const Error& rea
 }
 
 void BatchEngine::Impl::onValidated(TaskId id, std::shared_ptr<Validated> v) {
+    {
+        std::lock_guard lock(mutex_);
+        --validating_;
+        reorder_[id] = std::move(v);
+    }
+    planAndDeliver();
+}
+
+void BatchEngine::Impl::planAndDeliver() {
     std::vector<TaskResult> toDeliver;
     std::vector<PlannedTask> planned;
     {
         std::unique_lock lock(mutex_);
-        --validating_;
-        reorder_[id] = std::move(v);
         planInOrder(toDeliver, planned);
         submitValidations();
         if (!planned.empty()) admitLocked(lock);
@@ -115,10 +122,14 @@ TaskResult dryRunResult(const PlannedTask& p) {
 
 // Plans strictly in scan order so that collision names are the same on every run.
 void BatchEngine::Impl::planInOrder(std::vector<TaskResult>& toDeliver, std::vector<PlannedTask>& planned) {
+    // A shard plans once the scan is over: a name given because of a file on disk must skip every name the
+    // job's files claim, the later ones too, or two shards could write one file (output_planner.hpp).
+    if (sharded() && (scanning_ || !scanQueue_.empty())) return;
     while (!reorder_.empty() && reorder_.begin()->first == nextPlanId_) {
         auto node = reorder_.extract(reorder_.begin());
         ++nextPlanId_;
         const Validated& val = *node.mapped();
+        if (!val.result || val.upToDate || cancel_.cancelled()) planner_.drop(node.key());
         if (val.upToDate && !cancel_.cancelled()) {
             // The earlier output stays, and no other input of this run may write there.
             if (val.upToDate->output) planner_.keep(*val.upToDate->output);

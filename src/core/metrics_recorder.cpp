@@ -5,6 +5,49 @@
 #include "process_memory.hpp"
 
 namespace imgopt {
+namespace {
+
+template <typename T, typename Merge>
+void mergePairs(std::vector<T>& records, Merge merge) {
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < records.size(); i += 2, ++out)
+        records[out] = i + 1 < records.size() ? merge(records[i], records[i + 1]) : records[i];
+    records.resize(out);
+}
+
+MemorySample mergeSamples(const MemorySample& a, const MemorySample& b) {
+    MemorySample m = a;
+    m.rssBytes = std::max(a.rssBytes, b.rssBytes);
+    m.availableBytes = std::min(a.availableBytes, b.availableBytes);
+    if (b.cgroupUsage) m.cgroupUsage = std::max(a.cgroupUsage.value_or(0), *b.cgroupUsage);
+    return m;
+}
+
+BatchRecord mergeBatches(const BatchRecord& a, const BatchRecord& b) {
+    BatchRecord m = a;
+    m.size = a.size + b.size;
+    m.estimatedBytes = a.estimatedBytes + b.estimatedBytes;
+    m.budgetBytes = std::max(a.budgetBytes, b.budgetBytes);
+    m.finished = a.finished + b.finished;
+    m.rounds = a.rounds + b.rounds;
+    m.seconds = m.finished == m.size ? std::max(a.seconds, b.startSeconds + b.seconds - a.startSeconds) : 0;
+    return m;
+}
+
+}  // namespace
+
+void countFinished(ThroughputSeries& t, double at) {
+    auto bin = std::size_t(std::max(0.0, at) / t.binSeconds);
+    while (bin >= ThroughputSeries::kMaxBins) {
+        std::vector<std::uint32_t> wider((t.counts.size() + 1) / 2, 0);
+        for (std::size_t i = 0; i < t.counts.size(); ++i) wider[i / 2] += t.counts[i];
+        t.counts = std::move(wider);
+        t.binSeconds *= 2;
+        bin = std::size_t(std::max(0.0, at) / t.binSeconds);
+    }
+    if (t.counts.size() <= bin) t.counts.resize(bin + 1, 0);
+    ++t.counts[bin];
+}
 
 MetricsRecorder::MetricsRecorder(int workers, int vipsThreadsPerWorker) : start_(Clock::now()) {
     // The report's peak RSS is this run's, not the process's: a second run in the GUI must not inherit it.
@@ -48,19 +91,21 @@ void MetricsRecorder::addMemorySample(MemorySample s) {
     s.seconds = now();
     data_.peakRssBytes = std::max(data_.peakRssBytes, s.rssBytes);
     data_.memory.push_back(s);
+    if (data_.memory.size() >= MetricsSnapshot::kMaxRecords) mergePairs(data_.memory, mergeSamples);
 }
 
 std::uint64_t MetricsRecorder::beginBatch(int size, std::uint64_t estimatedBytes, std::uint64_t budgetBytes,
                                           std::uint64_t availableBytes) {
     std::lock_guard lock(mutex_);
     BatchRecord b;
-    b.number = data_.batches.size() + 1;
+    b.number = ++data_.batchCount;
     b.size = size;
     b.estimatedBytes = estimatedBytes;
     b.budgetBytes = budgetBytes;
     b.availableBytes = availableBytes;
     b.startSeconds = now();
     data_.currentBudgetBytes = budgetBytes;
+    if (data_.batches.size() >= MetricsSnapshot::kMaxRecords) mergePairs(data_.batches, mergeBatches);
     data_.batches.push_back(b);
     return b.number;
 }
@@ -87,8 +132,11 @@ void MetricsRecorder::validationFinished(int worker, double busySeconds) {
 
 void MetricsRecorder::batchTaskFinished(std::uint64_t batch, double endSeconds) {
     std::lock_guard lock(mutex_);
-    if (batch == 0 || batch > data_.batches.size()) return;
-    auto& b = data_.batches[batch - 1];
+    // Records are in number order; merged ones start at their first round's number.
+    const auto after = std::upper_bound(data_.batches.begin(), data_.batches.end(), batch,
+                                        [](std::uint64_t n, const BatchRecord& r) { return n < r.number; });
+    if (batch == 0 || after == data_.batches.begin()) return;
+    auto& b = *std::prev(after);
     if (++b.finished == b.size) b.seconds = endSeconds - b.startSeconds;
 }
 
@@ -117,9 +165,11 @@ void MetricsRecorder::recordResult(const TaskResult& r) {
     const double at = now();
     activeAtLastResult_ = activeSecondsLocked(at);
     const TaskTimings& t = r.timings;
-    data_.finished.push_back(TaskSample{at, r.inputBytes, r.status, r.id, r.inputFormat,
-                                        t.start >= 0 ? r.worker : -1, t.start, t.validateWorker,
-                                        t.validateStart, t.validateEnd});
+    recent_.push_back(TaskSample{at, r.inputBytes, r.status, r.id, r.inputFormat,
+                                 t.start >= 0 ? r.worker : -1, t.start, t.validateWorker, t.validateStart,
+                                 t.validateEnd});
+    if (recent_.size() > MetricsSnapshot::kRecentTasks) recent_.pop_front();
+    countFinished(data_.throughput, at);
 }
 
 ProgressSnapshot MetricsRecorder::progress(bool finished) const {
@@ -140,6 +190,7 @@ ProgressSnapshot MetricsRecorder::progressLocked(bool finished) const {
 MetricsSnapshot MetricsRecorder::snapshot(bool finished) const {
     std::lock_guard lock(mutex_);
     MetricsSnapshot s = data_;
+    s.finished.assign(recent_.begin(), recent_.end());
     s.elapsedSeconds = now();
     s.progress = progressLocked(finished);
     return s;

@@ -6,12 +6,16 @@
 
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <mutex>
 
 #include "imgopt/metrics.hpp"
 #include "imgopt/task.hpp"
 
 namespace imgopt {
+
+// Counts a task finished `at` seconds into the run, widening the bins when the run outgrows kMaxBins.
+void countFinished(ThroughputSeries& series, double at);
 
 class MetricsRecorder {
 public:
@@ -48,7 +52,8 @@ private:
 
     mutable std::mutex mutex_;
     const Clock::time_point start_;
-    MetricsSnapshot data_;           // guarded by mutex_
+    MetricsSnapshot data_;           // guarded by mutex_ (its `finished` stays empty: see recent_)
+    std::deque<TaskSample> recent_;  // the last kRecentTasks; guarded by mutex_
     double pausedBefore_ = 0;        // paused seconds of pauses that ended; guarded by mutex_
     double pausedSince_ = -1;        // start of the current pause, -1 when running; guarded by mutex_
     double activeAtLastResult_ = 0;  // guarded by mutex_

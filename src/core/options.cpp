@@ -204,6 +204,38 @@ Expected<Resize> parseResize(std::string_view s) {
     return r;
 }
 
+Expected<Shard> parseShard(std::string_view s) {
+    const auto invalid = [&] {
+        return fail(ErrorCode::InvalidSettings,
+                    fmt::format("unknown shard \"{}\" (expected K/N: this process's share K of N, with "
+                                "1 <= K <= N <= 100000)",
+                                s));
+    };
+    const auto slash = s.find('/');
+    if (slash == std::string_view::npos) return invalid();
+    Shard shard;
+    const auto number = [](std::string_view text, int& out) {
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+        return ec == std::errc{} && end == text.data() + text.size();
+    };
+    if (!number(s.substr(0, slash), shard.index) || !number(s.substr(slash + 1), shard.count))
+        return invalid();
+    if (shard.count < 1 || shard.count > 100'000 || shard.index < 1 || shard.index > shard.count)
+        return invalid();
+    return shard;
+}
+
+Status checkShardable(const Options& o) {
+    if (o.outputMode == OutputMode::InPlace || o.outputMode == OutputMode::Suffix)
+        return fail(ErrorCode::InvalidSettings,
+                    fmt::format("a job cannot be split into shards with the {} output mode: its outputs lie "
+                                "beside the originals, where a shard that starts later would take its "
+                                "siblings' outputs for inputs; write into an output folder or the optimized "
+                                "subfolders",
+                                toString(o.outputMode)));
+    return {};
+}
+
 ImageFormat resolveOutputFormat(const std::optional<ImageFormat>& convertTo, ImageFormat input) {
     if (convertTo) return *convertTo;
     if (input == ImageFormat::Heif) return ImageFormat::Avif;

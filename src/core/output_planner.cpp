@@ -2,10 +2,13 @@
 
 #include <fmt/format.h>
 #include <unistd.h>
+#include <xxhash.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cmath>
+#include <fstream>
 
 #include "batch_sizer.hpp"
 #include "containment.hpp"
@@ -84,16 +87,81 @@ fs::path OutputPlanner::naturalOutput(const ScanItem& item, ImageFormat outputFo
     return src;
 }
 
-bool OutputPlanner::reserved(const fs::path& p) const {
-    return reserved_.count(p) != 0 || kept_.count(p) != 0;
+namespace {
+
+std::uint64_t nameKey(const fs::path& p) { return XXH3_64bits(p.native().data(), p.native().size()); }
+
+}  // namespace
+
+ImageFormat sniffFormat(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::array<char, kSniffBytes> head{};
+    in.read(head.data(), head.size());
+    const ImageFormat content = formatFromContent(std::string_view(head.data(), std::size_t(in.gcount())));
+    return content != ImageFormat::Unknown ? content : formatFromExtension(p);
 }
 
-void OutputPlanner::keep(const fs::path& output) { kept_.insert(output); }
+bool OutputPlanner::taken(const fs::path& p) const {
+    const auto key = nameKey(p);
+    return taken_.count(key) != 0 || kept_.count(key) != 0;
+}
+
+bool OutputPlanner::takenByOther(const fs::path& p, TaskId id) const {
+    const auto key = nameKey(p);
+    if (kept_.count(key) != 0) return true;
+    const auto it = taken_.find(key);
+    return it != taken_.end() && it->second != id;
+}
+
+void OutputPlanner::drop(TaskId id) { pending_.erase(id); }
+
+// Not taken by another input; a kept output may be (see keep()).
+bool OutputPlanner::ownedOrFree(const fs::path& p, TaskId id) const {
+    const auto it = taken_.find(nameKey(p));
+    return it == taken_.end() || it->second == id;
+}
+
+void OutputPlanner::keep(const fs::path& output) { kept_.insert(nameKey(output)); }
+
+// "name-1.ext", "name-2.ext"...: the first that no input has taken (and, with checkDisk, no file holds).
+fs::path OutputPlanner::numbered(const fs::path& natural, const fs::path& source, bool checkDisk) const {
+    const std::string stem = natural.stem().string();
+    const std::string ext = natural.extension().string();
+    for (int n = 1;; ++n) {
+        fs::path candidate = natural.parent_path() / fmt::format("{}-{}{}", stem, n, ext);
+        if (!taken(candidate) && candidate != source && !(checkDisk && existsOnDisk(candidate)))
+            return candidate;
+    }
+}
+
+void OutputPlanner::claim(const ScanItem& item, ImageFormat sniffed, bool own) {
+    // In place, outputs lie beside their originals, where the disk decides (plan()); shards refuse that mode.
+    if (!claimsNames()) return;
+    const ImageFormat out = resolveOutputFormat(options_.convertTo, sniffed);
+    if (out == ImageFormat::Unknown) return;  // it will fail validation: no output to name
+    fs::path natural = naturalOutput(item, out);
+    if (!taken(natural) && natural != item.path) {
+        // The usual case holds nothing per file but the name's hash: plan() finds it taken by this id.
+        taken_[nameKey(natural)] = own ? item.id : 0;
+        return;
+    }
+    Claim c{std::move(natural), {}};
+    c.name = numbered(c.natural, item.path, false);
+    taken_[nameKey(c.name)] = own ? item.id : 0;
+    if (own) pending_[item.id] = std::move(c);
+}
 
 // Collision handling for an output that is not the source itself; may mark the task Skip.
-fs::path OutputPlanner::chooseOutput(const ValidatedTask& v, const fs::path& natural, PlannedTask& t) {
-    const bool clashesInRun = reserved(natural) || natural == v.source.path;
-    const bool onDisk = existsOnDisk(natural);
+fs::path OutputPlanner::chooseOutput(const ValidatedTask& v, const fs::path& natural,
+                                     const std::optional<Claim>& claimed, PlannedTask& t) {
+    const TaskId id = v.source.id;
+    // The claim holds unless the file turned out to be another format than its first bytes said.
+    const fs::path base = claimed && claimed->natural == natural ? claimed->name : natural;
+    if (base != natural)
+        t.warnings.push_back(fmt::format("another input also maps to {}; written as {}",
+                                         natural.filename().string(), base.filename().string()));
+    const bool clashesInRun = takenByOther(base, id) || base == v.source.path;
+    const bool onDisk = existsOnDisk(base);
     // A converted in-place result never replaces a file beside it: that file may be another original.
     const ConflictPolicy policy =
         options_.outputMode == OutputMode::InPlace && options_.onConflict == ConflictPolicy::Overwrite
@@ -101,26 +169,22 @@ fs::path OutputPlanner::chooseOutput(const ValidatedTask& v, const fs::path& nat
             : options_.onConflict;
     if (clashesInRun || (onDisk && policy == ConflictPolicy::Rename)) {
         // Two inputs never share an output, whatever the policy: the later one gets a numbered name.
-        const std::string stem = natural.stem().string();
-        const std::string ext = natural.extension().string();
-        fs::path chosen;
-        for (int n = 1;; ++n) {
-            fs::path candidate = natural.parent_path() / fmt::format("{}-{}{}", stem, n, ext);
-            if (!reserved(candidate) && !existsOnDisk(candidate) && candidate != v.source.path) {
-                chosen = candidate;
-                break;
-            }
-        }
+        const fs::path chosen = numbered(base, v.source.path, true);
         if (clashesInRun)
             t.warnings.push_back(fmt::format("another input also maps to {}; written as {}",
-                                             natural.filename().string(), chosen.filename().string()));
+                                             base.filename().string(), chosen.filename().string()));
         return chosen;
     }
     if (onDisk && policy == ConflictPolicy::Skip) t.action = Action::Skip;
-    return natural;
+    return base;
 }
 
 Expected<PlannedTask> OutputPlanner::plan(const ValidatedTask& v, const std::optional<fs::path>& ownOutput) {
+    std::optional<Claim> claimed;
+    if (auto it = pending_.find(v.source.id); it != pending_.end()) {
+        claimed = std::move(it->second);
+        pending_.erase(it);
+    }
     PlannedTask t;
     t.source = v.source;
     t.header = v.header;
@@ -137,15 +201,15 @@ Expected<PlannedTask> OutputPlanner::plan(const ValidatedTask& v, const std::opt
     const bool inPlaceSame = options_.outputMode == OutputMode::InPlace && natural == v.source.path;
     fs::path chosen = natural;
     if (inPlaceSame) {
-        if (reserved(natural))
+        if (takenByOther(natural, v.source.id))
             return fail(ErrorCode::OutputFailed, "another input already writes this file in place");
-    } else if (ownOutput && reserved_.count(*ownOutput) == 0 && *ownOutput != v.source.path &&
+    } else if (ownOutput && ownedOrFree(*ownOutput, v.source.id) && *ownOutput != v.source.path &&
                ownOutput->parent_path() == natural.parent_path() &&
                formatFromExtension(*ownOutput) == formatFromExtension(natural)) {
         chosen = *ownOutput;
         t.replaceOwnOutput = true;
     } else {
-        chosen = chooseOutput(v, natural, t);
+        chosen = chooseOutput(v, natural, claimed, t);
     }
     if (auto contained = checkContained(chosen, outputRoot(v.source, options_)); !contained)
         return Unexpected(std::move(contained).error());
@@ -166,7 +230,7 @@ Expected<PlannedTask> OutputPlanner::plan(const ValidatedTask& v, const std::opt
                                 "another format or a resize",
                                 w, h, out.name, out.maxEdge));
 
-    reserved_.insert(chosen);
+    taken_[nameKey(chosen)] = v.source.id;
     t.output = chosen;
     t.targetWidth = w;
     t.targetHeight = h;

@@ -1,5 +1,7 @@
 #include <fmt/format.h>
 
+#include <sstream>
+
 #include "imgopt/progress.hpp"
 #include "imgopt/report_writer.hpp"
 
@@ -20,17 +22,17 @@ std::string optional(const std::optional<int>& v) { return v ? std::to_string(*v
 
 }  // namespace
 
-std::string reportToCsv(const RunReport& r) {
-    std::string out =
-        "input,output,status,inputFormat,outputFormat,inputBytes,outputBytes,savedPercent,width,height,"
-        "processSeconds,queueWaitSeconds,encodeSeconds,writeSeconds,worker,batch,priority,warning,error,"
-        "searchSeconds,chosenQuality,score,trials,sourceQuality,reason\n";
+void writeCsv(const RunReport& r, std::ostream& out) {
+    out << "input,output,status,inputFormat,outputFormat,inputBytes,outputBytes,savedPercent,width,height,"
+           "processSeconds,queueWaitSeconds,encodeSeconds,writeSeconds,worker,batch,priority,warning,error,"
+           "searchSeconds,chosenQuality,score,trials,sourceQuality,reason\n";
+    // One row at a time: a report of a million files is never held as one string.
     for (const auto& f : r.files) {
         const bool hasOutput = f.output.has_value();
         const std::string saved = hasOutput && f.inputBytes > 0
                                       ? fmt::format("{:.2f}", savingPercent(f.inputBytes, f.outputBytes))
                                       : "";
-        out += fmt::format(
+        out << fmt::format(
             "{},{},{},{},{},{},{},{},{},{},{:.4f},{:.4f},{:.4f},{:.4f},{},{},{},{},{},",
             quoted(f.input.string()), hasOutput ? quoted(f.output->string()) : "", toString(f.status),
             f.inputFormat == ImageFormat::Unknown ? "" : formatInfo(f.inputFormat).name,
@@ -40,11 +42,16 @@ std::string reportToCsv(const RunReport& r) {
             f.timings.queueWaitSeconds, f.timings.encodeSeconds, f.timings.writeSeconds,
             f.worker >= 0 ? std::to_string(f.worker) : "", f.batch > 0 ? std::to_string(f.batch) : "",
             f.priority, quoted(f.warning), quoted(f.error));
-        out += fmt::format("{:.4f},{},{},{},{},{}\n", f.timings.searchSeconds, optional(f.chosenQuality),
+        out << fmt::format("{:.4f},{},{},{},{},{}\n", f.timings.searchSeconds, optional(f.chosenQuality),
                            f.score ? fmt::format("{:.5f}", *f.score) : "", f.trials,
                            optional(f.sourceQuality), quoted(f.reason));
     }
-    return out;
+}
+
+std::string reportToCsv(const RunReport& r) {
+    std::ostringstream out;
+    writeCsv(r, out);
+    return out.str();
 }
 
 }  // namespace imgopt

@@ -206,15 +206,18 @@ std::string workersTable(const RunReport& r) {
             w + 1, r.workerBusySeconds[w], validate,
             100 * std::min(1.0, (r.workerBusySeconds[w] + validate) / wall));
     }
+    // A record of a long run may stand for several rounds (metrics.hpp): its mean size counts once per round.
     std::vector<int> sizes;
-    for (const auto& b : r.batches) sizes.push_back(b.size);
+    for (const auto& b : r.batches)
+        for (int i = 0; i < std::max(1, b.rounds); ++i) sizes.push_back(b.size / std::max(1, b.rounds));
     std::sort(sizes.begin(), sizes.end());
     html += "</table>\n";
     if (!sizes.empty())
         html += fmt::format(
             "<p class=\"meta\">{} admission rounds (a round admits what fits when a worker frees or "
-            "planning adds work): median {} tasks, largest {}.</p>\n",
-            sizes.size(), sizes[sizes.size() / 2], sizes.back());
+            "planning adds work): median {} tasks, largest {}{}.</p>\n",
+            sizes.size(), sizes[sizes.size() / 2], sizes.back(),
+            sizes.size() > r.batches.size() ? " (from rounds merged in pairs on a long run)" : "");
     return html;
 }
 
@@ -250,7 +253,10 @@ std::string filesTable(const RunReport& r) {
         "<th class=\"n\">before</th><th class=\"n\">after</th><th class=\"n\">saved</th>"
         "<th class=\"n\">worker</th><th class=\"n\">start s</th><th class=\"n\">ms</th><th>message</th>"
         "</tr></thead><tbody>\n";
+    const bool all = r.files.size() <= kListedFiles;
+    std::size_t listed = 0;
     for (const auto& f : r.files) {
+        if (!all && (f.status != TaskStatus::Failed || ++listed > kListedFiles)) continue;
         const double ms = f.timings.start >= 0 ? 1000 * (f.timings.end - f.timings.start) : 0;
         const std::string after = f.output ? size(f.outputBytes) : "-";
         const double saved = f.output ? savingPercent(f.inputBytes, f.outputBytes) : 0;
@@ -297,7 +303,14 @@ std::string reportToHtml(const RunReport& r) {
     html += percentileRow("queue wait (files that ran)", r.queueWaitSeconds);
     html += "</table>\n";
     html += settingsAndMachine(r);
-    html += "<h2>Files</h2>\n<p class=\"meta\">Click a column to sort.</p>\n" + filesTable(r);
+    const std::string listed =
+        r.files.size() <= kListedFiles
+            ? std::string("Click a column to sort.")
+            : fmt::format(
+                  "{} files: too many to list here. The files that failed are listed (at most {}); the "
+                  "JSON and CSV reports list every file. Click a column to sort.",
+                  r.files.size(), kListedFiles);
+    html += "<h2>Files</h2>\n<p class=\"meta\">" + listed + "</p>\n" + filesTable(r);
     return html + kSortScript + "</body>\n</html>\n";
 }
 

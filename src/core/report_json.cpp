@@ -1,22 +1,19 @@
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "imgopt/preset.hpp"
 #include "imgopt/report_writer.hpp"
+#include "report_row_json.hpp"
 
 namespace imgopt {
 namespace {
 
 using nlohmann::json;
 
-json nullablePath(const std::optional<std::filesystem::path>& p) {
-    return p ? json(p->string()) : json(nullptr);
-}
-json textOrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 template <typename T>
 json optionalNumber(const std::optional<T>& v) {
     return v ? json(*v) : json(nullptr);
 }
-json secondsOrNull(double s) { return s >= 0 ? json(s) : json(nullptr); }
 
 json percentilesJson(const Percentiles& p) {
     return {{"p50", p.p50}, {"p90", p.p90}, {"p99", p.p99}, {"max", p.max}, {"mean", p.mean}};
@@ -46,53 +43,14 @@ json summaryJson(const RunReport& r) {
             {"searchSeconds", s.searchSeconds}};
 }
 
-json fileJson(const TaskResult& f) {
-    return {
-        {"input", f.input.string()},
-        {"output", nullablePath(f.output)},
-        {"status", toString(f.status)},
-        {"inputFormat",
-         f.inputFormat == ImageFormat::Unknown ? json(nullptr) : json(formatInfo(f.inputFormat).name)},
-        {"outputFormat", f.output ? json(formatInfo(f.outputFormat).name) : json(nullptr)},
-        {"inputBytes", f.inputBytes},
-        {"outputBytes", f.output ? json(f.outputBytes) : json(nullptr)},
-        {"width", f.width > 0 ? json(f.width) : json(nullptr)},
-        {"height", f.height > 0 ? json(f.height) : json(nullptr)},
-        {"processSeconds", f.timings.processSeconds},
-        {"validateSeconds", f.timings.validateSeconds},
-        {"queueWaitSeconds", f.timings.queueWaitSeconds},
-        {"encodeSeconds", f.timings.encodeSeconds},
-        {"writeSeconds", f.timings.writeSeconds},
-        {"searchSeconds", f.timings.searchSeconds},
-        {"startSeconds", secondsOrNull(f.timings.start)},
-        {"endSeconds", secondsOrNull(f.timings.end)},
-        {"validateStartSeconds", secondsOrNull(f.timings.validateStart)},
-        {"validateEndSeconds", secondsOrNull(f.timings.validateEnd)},
-        {"validateWorker", f.timings.validateWorker >= 0 ? json(f.timings.validateWorker) : json(nullptr)},
-        {"chosenQuality", optionalNumber(f.chosenQuality)},
-        {"score", optionalNumber(f.score)},
-        {"trials", f.trials},
-        {"sourceQuality", optionalNumber(f.sourceQuality)},
-        {"reason", textOrNull(f.reason)},
-        {"worker", f.worker >= 0 ? json(f.worker) : json(nullptr)},
-        {"batch", f.batch > 0 ? json(f.batch) : json(nullptr)},
-        {"estimatedBytes", f.estimatedBytes > 0 ? json(f.estimatedBytes) : json(nullptr)},
-        {"priority", f.priority},
-        {"warning", textOrNull(f.warning)},
-        {"error", textOrNull(f.error)},
-        {"errorCode", f.errorCode ? json(toString(*f.errorCode)) : json(nullptr)}};
-}
-
 }  // namespace
 
-std::string reportToJson(const RunReport& r) {
+void writeJson(const RunReport& r, std::ostream& out) {
     json j;
     j["tool"] = {{"name", r.toolName}, {"version", r.toolVersion}};
     j["settings"] = json::parse(optionsToJson(r.settings));
     j["summary"] = summaryJson(r);
-    json files = json::array();
-    for (const auto& f : r.files) files.push_back(fileJson(f));
-    j["files"] = std::move(files);
+    j["files"] = "@FILES@";  // streamed in its place, one row at a time
     json batches = json::array();
     for (const auto& b : r.batches)
         batches.push_back({{"number", b.number},
@@ -101,7 +59,8 @@ std::string reportToJson(const RunReport& r) {
                            {"budgetBytes", b.budgetBytes},
                            {"availableBytes", b.availableBytes},
                            {"startSeconds", b.startSeconds},
-                           {"seconds", b.seconds}});
+                           {"seconds", b.seconds},
+                           {"rounds", b.rounds}});
     j["batches"] = std::move(batches);
     json memory = json::array();
     for (const auto& m : r.memory)
@@ -122,8 +81,31 @@ std::string reportToJson(const RunReport& r) {
     j["timings"] = {{"processSeconds", percentilesJson(r.processSeconds)},
                     {"queueWaitSeconds", percentilesJson(r.queueWaitSeconds)}};
     j["scanErrors"] = r.scanErrors;
+    j["notices"] = r.notices;
+    if (r.shard) j["shard"] = {{"index", r.shard->index}, {"count", r.shard->count}};
+    if (r.mergedShards > 0) j["mergedShards"] = r.mergedShards;
     // File names are bytes on Linux; invalid UTF-8 is replaced rather than failing the whole report.
-    return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+    constexpr auto replace = json::error_handler_t::replace;
+    const std::string text = j.dump(2, ' ', false, replace);
+    const std::string marker = "\"@FILES@\"";
+    const auto at = text.find(marker);
+    out << text.substr(0, at) << '[';
+    bool first = true;
+    for (const auto& f : r.files) {
+        std::string row = fileJson(f).dump(2, ' ', false, replace);
+        // Indented as the rows of a nested array.
+        for (std::size_t p = row.find('\n'); p != std::string::npos; p = row.find('\n', p + 5))
+            row.replace(p, 1, "\n    ");
+        out << (first ? "\n    " : ",\n    ") << row;
+        first = false;
+    }
+    out << (first ? "]" : "\n  ]") << text.substr(at + marker.size()) << '\n';
+}
+
+std::string reportToJson(const RunReport& r) {
+    std::ostringstream out;
+    writeJson(r, out);
+    return out.str();
 }
 
 }  // namespace imgopt

@@ -29,6 +29,14 @@ std::string message(const TaskResult& f) {
     return f.reason;
 }
 
+std::string listedNote(const RunReport& r) {
+    if (r.files.size() <= kListedFiles) return {};
+    return fmt::format(
+        "{} files: too many to list here. The files that failed are listed (at most {}); the JSON and CSV "
+        "reports list every file.\n\n",
+        r.files.size(), kListedFiles);
+}
+
 }  // namespace
 
 std::string reportToMarkdown(const RunReport& r) {
@@ -67,11 +75,14 @@ std::string reportToMarkdown(const RunReport& r) {
     md += "\n## Workers\n\n| worker | busy seconds |\n|---|---|\n";
     for (std::size_t i = 0; i < r.workerBusySeconds.size(); ++i)
         md += fmt::format("| {} | {:.3f} |\n", i, r.workerBusySeconds[i]);
+    md += "\n## Files\n\n" + listedNote(r);
     md +=
-        "\n## Files\n\n| input | status | format | before | after | saved | quality | score | seconds | "
-        "message |\n"
+        "| input | status | format | before | after | saved | quality | score | seconds | message |\n"
         "|---|---|---|---|---|---|---|---|---|---|\n";
+    const bool all = r.files.size() <= kListedFiles;
+    std::size_t listed = 0;
     for (const auto& f : r.files) {
+        if (!all && (f.status != TaskStatus::Failed || ++listed > kListedFiles)) continue;
         const bool out = f.output.has_value();
         md += fmt::format(
             "| {} | {} | {} → {} | {} | {} | {} | {} | {} | {:.3f} | {} |\n", cell(f.input.string()),

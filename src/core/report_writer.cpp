@@ -22,31 +22,33 @@ Expected<ReportFormat> reportFormatFromPath(const std::filesystem::path& path) {
         fmt::format("unknown report type \"{}\" (use .json, .csv, .md or .html)", path.filename().string()));
 }
 
+void writeReport(const RunReport& report, ReportFormat format, std::ostream& out) {
+    switch (format) {
+        case ReportFormat::Json:
+            writeJson(report, out);
+            break;
+        case ReportFormat::Csv:
+            writeCsv(report, out);
+            break;
+        case ReportFormat::Markdown:
+            out << reportToMarkdown(report);
+            break;
+        case ReportFormat::Html:
+            out << reportToHtml(report);
+            break;
+    }
+}
+
 Status writeReport(const RunReport& report, const std::filesystem::path& path) {
     const auto format = reportFormatFromPath(path);
     if (!format) return Unexpected(format.error());
-    std::string text;
-    switch (*format) {
-        case ReportFormat::Json:
-            text = reportToJson(report);
-            break;
-        case ReportFormat::Csv:
-            text = reportToCsv(report);
-            break;
-        case ReportFormat::Markdown:
-            text = reportToMarkdown(report);
-            break;
-        case ReportFormat::Html:
-            text = reportToHtml(report);
-            break;
-    }
     const auto absolute = std::filesystem::absolute(path);
     if (auto made = ensureFolder(absolute.parent_path()); !made) return made;
     auto tmp = TempFile::create(absolute.parent_path());
     if (!tmp) return Unexpected(std::move(tmp).error());
     {
         std::ofstream out(tmp->path(), std::ios::binary | std::ios::trunc);
-        out << text;
+        writeReport(report, *format, out);
         out.flush();
         if (!out) return fail(ErrorCode::OutputFailed, "cannot write the report to " + path.string());
     }

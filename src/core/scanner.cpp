@@ -1,12 +1,14 @@
 #include "scanner.hpp"
 
 #include <fmt/format.h>
+#include <xxhash.h>
 
 #include <algorithm>
 #include <array>
 #include <fstream>
 
 #include "safe_writer.hpp"
+#include "shard.hpp"
 
 namespace fs = std::filesystem;
 
@@ -49,7 +51,11 @@ Expected<std::vector<fs::directory_entry>> listFolder(const fs::path& dir) {
 
 }  // namespace
 
-Scanner::Scanner(const Options& options) : options_(options) {}
+Scanner::Scanner(const Options& options, std::optional<Shard> shard) : options_(options), shard_(shard) {}
+
+bool Scanner::counts(const fs::path& path, const fs::path& root) const {
+    return !shard_ || inShard(path, root, *shard_);
+}
 
 bool Scanner::isOwnOutputDir(const fs::path& dir) const {
     if (dir.filename() == kOptimizedFolderName) return true;
@@ -66,14 +72,12 @@ bool Scanner::admit(const fs::path& path, const fs::path& root, bool explicitFil
     std::error_code ec;
     const fs::path canonical = fs::weakly_canonical(path, ec);
     const fs::path key = ec ? path : canonical;
-    auto it = std::lower_bound(seen_.begin(), seen_.end(), key);
-    if (it != seen_.end() && *it == key) {
-        ++summary_.duplicates;
+    if (!seen_.insert(XXH3_64bits(key.native().data(), key.native().size())).second) {
+        if (counts(path, root)) ++summary_.duplicates;
         return false;
     }
-    seen_.insert(it, key);
     if (!explicitFile && !hasImageExtension(path) && !contentIsImage(path)) {
-        ++summary_.notImages;
+        if (counts(path, root)) ++summary_.notImages;
         return false;
     }
     ScanItem item;
@@ -82,7 +86,7 @@ bool Scanner::admit(const fs::path& path, const fs::path& root, bool explicitFil
     item.root = root;
     item.bytes = fs::file_size(path, ec);
     if (ec) item.bytes = 0;
-    ++summary_.files;
+    if (counts(path, root)) ++summary_.files;
     onItem(std::move(item));
     return true;
 }
@@ -116,7 +120,7 @@ void Scanner::scanFolder(const fs::path& root, const std::function<void(ScanItem
         for (const auto& e : *entries) {
             const fs::path& p = e.path();
             if (isHidden(p) && !options_.includeHidden) {
-                if (!TempFile::isTempName(p)) ++summary_.hiddenSkipped;
+                if (!TempFile::isTempName(p) && counts(p, root)) ++summary_.hiddenSkipped;
                 continue;
             }
             if (TempFile::isTempName(p)) continue;

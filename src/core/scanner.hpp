@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
+#include <unordered_set>
 #include <vector>
 
 #include "cancel_token.hpp"
@@ -18,7 +20,7 @@ namespace imgopt {
 
 class Scanner {
 public:
-    explicit Scanner(const Options& options);
+    explicit Scanner(const Options& options, std::optional<Shard> shard = {});
 
     ScanSummary scan(const std::vector<std::filesystem::path>& inputs,
                      const std::function<void(ScanItem)>& onItem, const CancelToken* cancel = nullptr);
@@ -30,9 +32,16 @@ private:
                const std::function<void(ScanItem)>& onItem);
     bool isOwnOutputDir(const std::filesystem::path& dir) const;
 
+    // Whether a file left out (hidden, not an image, a duplicate) counts in this process's ScanSummary: with
+    // a shard, only its share does, so that merged shard reports count each file once.
+    bool counts(const std::filesystem::path& path, const std::filesystem::path& root) const;
+
     Options options_;
+    std::optional<Shard> shard_;
     ScanSummary summary_;
-    std::vector<std::filesystem::path> seen_;  // canonical paths, kept sorted
+    // Canonical paths seen, by their 64-bit XXH3: a million files cost a few megabytes, not a copy of every
+    // path (a collision, at odds of 2^-64 per pair, would count a file as a duplicate).
+    std::unordered_set<std::uint64_t> seen_;
     TaskId nextId_ = 1;
 };
 

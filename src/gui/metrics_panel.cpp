@@ -199,14 +199,14 @@ void MetricsPanel::showSnapshot(const MetricsSnapshot& s) {
 
 void MetricsPanel::updateThroughput(const MetricsSnapshot& s) {
     const double span = std::max(1.0, s.elapsedSeconds);
-    // Whole-second bins, widened on long runs so a line never has more than kMaxPoints points.
-    const double bin = std::max(1.0, std::ceil(span / kMaxPoints));
-    const int bins = int(std::ceil(span / bin));
-    std::vector<int> counts(std::size_t(std::max(bins, 1)), 0);
-    for (const TaskSample& t : s.finished) {
-        const int b = std::clamp(int(t.endSeconds / bin), 0, int(counts.size()) - 1);
-        ++counts[std::size_t(b)];
-    }
+    // The engine's bins, widened further on long runs so a line never has more than kMaxPoints points.
+    const ThroughputSeries& series = s.throughput;
+    const double bin =
+        std::max(series.binSeconds, std::ceil(span / kMaxPoints / series.binSeconds) * series.binSeconds);
+    const auto per = std::size_t(std::lround(bin / series.binSeconds));
+    std::vector<int> counts(std::max<std::size_t>(1, std::size_t(std::ceil(span / bin))), 0);
+    for (std::size_t i = 0; i < series.counts.size(); ++i)
+        counts[std::min(i / per, counts.size() - 1)] += int(series.counts[i]);
     QList<QPointF> points;
     double peak = 0;
     for (std::size_t i = 0; i < counts.size(); ++i) {
@@ -265,9 +265,11 @@ void MetricsPanel::updateBatches(const MetricsSnapshot& s) {
     QStringList labels;
     int peak = 0;
     for (std::size_t i = first; i < s.batches.size(); ++i) {
-        sizes << s.batches[i].size;
+        // A record of a long run may stand for several rounds (metrics.hpp): its mean size is drawn.
+        const int size = s.batches[i].size / std::max(1, s.batches[i].rounds);
+        sizes << size;
         labels << QString::number(s.batches[i].number);
-        peak = std::max(peak, s.batches[i].size);
+        peak = std::max(peak, size);
     }
     if (batchSizes_->count() > 0) batchSizes_->remove(0, batchSizes_->count());
     batchSizes_->append(sizes);
@@ -300,7 +302,7 @@ void MetricsPanel::updateFigures(const MetricsSnapshot& s) {
         {tr("Peak RSS"), formatBytes(s.peakRssBytes)},
         {tr("Available"), formatBytes(last.availableBytes)},
         {tr("Batch budget"), formatBytes(s.currentBudgetBytes)},
-        {tr("Batches"), locale.toString(qulonglong(s.batches.size()))},
+        {tr("Batches"), locale.toString(qulonglong(s.batchCount))},
         {tr("Workers"),
          tr("%1 busy of %2 × %3 threads").arg(active).arg(s.workers).arg(s.vipsThreadsPerWorker)},
     };

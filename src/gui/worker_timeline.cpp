@@ -53,6 +53,8 @@ QSize WorkerTimeline::minimumSizeHint() const {
 
 void WorkerTimeline::showSnapshot(const MetricsSnapshot& s) {
     samples_ = s.finished;
+    // The engine keeps the latest tasks only (metrics.hpp); earlier ones are gone from the lanes.
+    recentOnly_ = s.progress.done > s.finished.size();
     busy_.assign(std::size_t(std::max(0, s.workers)), 0.0);
     for (std::size_t w = 0; w < busy_.size(); ++w) {
         if (w < s.workerBusySeconds.size()) busy_[w] += s.workerBusySeconds[w];
@@ -114,8 +116,10 @@ void WorkerTimeline::paintEvent(QPaintEvent*) {
     const QRectF area = plotArea();
     // Elided rather than cut off when the panel is narrow; the tooltip of each bar says what it is.
     p.drawText(QPointF(area.left(), fm.ascent() + 2),
-               fm.elidedText(tr("Workers: a bar per file, thin bars validation"), Qt::ElideRight,
-                             int(area.width())));
+               fm.elidedText(recentOnly_ ? tr("Workers: the last %n files, thin bars validation", nullptr,
+                                              int(samples_.size()))
+                                         : tr("Workers: a bar per file, thin bars validation"),
+                             Qt::ElideRight, int(area.width())));
     const double step =
         tickStep(span_, std::max(2, int(area.width() / (fm.horizontalAdvance(QStringLiteral("000 s")) * 2))));
     for (double t = 0; t <= span_ + 1e-9; t += step) {

@@ -50,6 +50,7 @@ private:
     QString tooltipAt(const QPointF& point) const;
 
     NameLookup names_;
+    bool recentOnly_ = false;
     std::vector<TaskSample> samples_;
     std::vector<double> busy_;
     double span_ = 1;

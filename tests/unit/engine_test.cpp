@@ -526,7 +526,7 @@ TEST(Engine, CancelStopsARunningLibvipsEvaluation) {
     ASSERT_TRUE(waitFor(engine));
     const auto r = engine.report();
     ASSERT_EQ(r.files.size(), 1u);
-    const auto& f = r.files[0];
+    const auto f = *r.files.begin();
     EXPECT_EQ(f.status, TaskStatus::Skipped) << "the running encode was stopped, not finished: " << f.error;
     EXPECT_EQ(f.errorCode, ErrorCode::Cancelled);
     EXPECT_GE(f.worker, 0) << "it had started on a worker";

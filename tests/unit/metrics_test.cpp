@@ -177,3 +177,59 @@ TEST(Metrics, SnapshotsConsistentWhileWritersRun) {
     for (double b : s.workerBusySeconds) busy += b;
     EXPECT_NEAR(busy, 2.0, 1e-6);
 }
+
+// Issue "Scale": a snapshot is copied several times a second, so nothing in it may grow with the files.
+TEST(Metrics, EverythingStaysBoundedOnAHundredThousandFiles) {
+    MetricsRecorder m(2, 1);
+    constexpr int kFiles = 100'000;
+    std::uint64_t sizes = 0;
+    for (int i = 0; i < kFiles; ++i) {
+        if (i % 10 == 0) {
+            const std::uint64_t batch = m.beginBatch(10, 100, 1000, 5000);
+            sizes += 10;
+            for (int t = 0; t < 10; ++t) m.batchTaskFinished(batch, m.now());
+        }
+        TaskResult r = result(TaskStatus::Optimized, 10, 5);
+        r.id = TaskId(i + 1);
+        m.recordResult(r);
+        if (i % 20 == 0) {
+            MemorySample sample;
+            sample.rssBytes = std::uint64_t(i);
+            sample.availableBytes = 1u << 30;
+            m.addMemorySample(sample);
+        }
+    }
+    const MetricsSnapshot s = m.snapshot(true);
+    EXPECT_EQ(s.progress.done, std::uint64_t(kFiles));
+    ASSERT_EQ(s.finished.size(), MetricsSnapshot::kRecentTasks);
+    EXPECT_EQ(s.finished.back().id, TaskId(kFiles)) << "the most recent tasks, oldest first";
+    EXPECT_EQ(s.finished.front().id, TaskId(kFiles - MetricsSnapshot::kRecentTasks + 1));
+    EXPECT_EQ(s.batchCount, std::uint64_t(kFiles / 10));
+    EXPECT_LE(s.batches.size(), MetricsSnapshot::kMaxRecords);
+    std::uint64_t summed = 0, rounds = 0;
+    for (const auto& b : s.batches) {
+        summed += std::uint64_t(b.size);
+        rounds += std::uint64_t(b.rounds);
+        EXPECT_EQ(b.finished, b.size) << "every task of batch " << b.number << " was counted";
+    }
+    EXPECT_EQ(summed, sizes) << "merging keeps every admitted task";
+    EXPECT_EQ(rounds, s.batchCount);
+    EXPECT_LE(s.memory.size(), MetricsSnapshot::kMaxRecords);
+    EXPECT_EQ(s.peakRssBytes, std::uint64_t(kFiles - 20)) << "the last sample's RSS is the peak";
+    std::uint64_t highest = 0;
+    for (const auto& sample : s.memory) highest = std::max(highest, sample.rssBytes);
+    EXPECT_EQ(highest, s.peakRssBytes) << "merged samples keep the peak";
+    std::uint64_t counted = 0;
+    for (auto c : s.throughput.counts) counted += c;
+    EXPECT_EQ(counted, std::uint64_t(kFiles));
+    EXPECT_LE(s.throughput.counts.size(), ThroughputSeries::kMaxBins);
+}
+
+TEST(Metrics, ThroughputBinsWidenOnLongRuns) {
+    ThroughputSeries t;
+    for (int second = 0; second < 3000; ++second) countFinished(t, second + 0.5);
+    // 3000 one-second bins would pass kMaxBins (1024): two doublings give 4-second bins.
+    EXPECT_DOUBLE_EQ(t.binSeconds, 4.0);
+    ASSERT_EQ(t.counts.size(), 750u);
+    for (auto c : t.counts) EXPECT_EQ(c, 4u);
+}

@@ -15,7 +15,8 @@ namespace {
 ValidatedTask task(const fs::path& path, ImageFormat in, ImageFormat out, const fs::path& root = {},
                    int w = 400, int h = 300) {
     ValidatedTask t;
-    t.source.id = 1;
+    static TaskId nextId = 1;  // every input of a run has its own id
+    t.source.id = nextId++;
     t.source.path = path;
     t.source.root = root;
     t.header.format = in;

@@ -46,15 +46,20 @@ TaskResult file(TaskId id, const std::string& in, TaskStatus st, std::uint64_t i
     return r;
 }
 
+std::vector<TaskResult> sampleFiles() {
+    std::vector<TaskResult> files{file(1, "a.jpg", TaskStatus::Optimized, 1000, 600, 1),
+                                  file(2, "space name \xc3\xa9.jpg", TaskStatus::Optimized, 2000, 1500, 1),
+                                  file(3, "kept.png", TaskStatus::KeptOriginal, 500, 500, 2),
+                                  file(4, "bad, \"quoted\".jpg", TaskStatus::Failed, 30, 0, 0),
+                                  file(5, "skip.jpg", TaskStatus::Skipped, 70, 0, 2)};
+    files[1].warning = "the content is png but the name says .jpg";
+    return files;
+}
+
 RunReport sampleReport() {
     RunReport r;
     r.toolVersion = kVersion;
-    r.files.push_back(file(1, "a.jpg", TaskStatus::Optimized, 1000, 600, 1));
-    r.files.push_back(file(2, "space name \xc3\xa9.jpg", TaskStatus::Optimized, 2000, 1500, 1));
-    r.files.push_back(file(3, "kept.png", TaskStatus::KeptOriginal, 500, 500, 2));
-    r.files.push_back(file(4, "bad, \"quoted\".jpg", TaskStatus::Failed, 30, 0, 0));
-    r.files.push_back(file(5, "skip.jpg", TaskStatus::Skipped, 70, 0, 2));
-    r.files[1].warning = "the content is png but the name says .jpg";
+    for (const auto& f : sampleFiles()) r.files.push_back(f);
     BatchRecord b1;
     b1.number = 1;
     b1.size = 2;
@@ -248,16 +253,19 @@ TEST(ReportWriter, CsvHasHeaderAndOneRowPerFile) {
 
 TEST(ReportWriter, VisualQualitySearchInEveryFormat) {
     RunReport r = sampleReport();
-    r.files[0].chosenQuality = 71;
-    r.files[0].score = 0.97;
-    r.files[0].trials = 5;
-    r.files[0].sourceQuality = 92;
-    r.files[0].timings.searchSeconds = 0.4;
-    r.files[2].score = 1.0;  // kept: the output is the original
-    r.files[2].trials = 3;
-    r.files[2].reason = "already optimized";
-    r.files[2].timings.searchSeconds = 0.2;
-    r.files[3].score = 0.5;  // failed: no output, so no part of the summary
+    auto files = sampleFiles();
+    files[0].chosenQuality = 71;
+    files[0].score = 0.97;
+    files[0].trials = 5;
+    files[0].sourceQuality = 92;
+    files[0].timings.searchSeconds = 0.4;
+    files[2].score = 1.0;  // kept: the output is the original
+    files[2].trials = 3;
+    files[2].reason = "already optimized";
+    files[2].timings.searchSeconds = 0.2;
+    files[3].score = 0.5;  // failed: no output, so no part of the summary
+    r.files = {};
+    for (const auto& f : files) r.files.push_back(f);
     summarise(r);
     EXPECT_EQ(r.summary.scored, 2u);
     ASSERT_TRUE(r.summary.minScore && r.summary.meanScore);
