@@ -262,6 +262,7 @@ void MainWindow::connectController() {
     connect(queue_->dropZone(), &DropZone::addFilesRequested, this, &MainWindow::addFilesDialog);
     connect(queue_->dropZone(), &DropZone::addFolderRequested, this, &MainWindow::addFolderDialog);
     connect(controller_, &RunController::runFinished, this, &MainWindow::onRunFinished);
+    connect(controller_, &RunController::reportReady, this, &MainWindow::onReportReady);
     connect(controller_, &RunController::stateChanged, this, &MainWindow::updateRunActions);
     connect(controller_, &RunController::progressChanged, this, &MainWindow::updateProgress);
     connect(queue_, &QueuePanel::processNextRequested, this, &MainWindow::processNextRows);
@@ -379,21 +380,28 @@ void MainWindow::onScanDone(const ScanSummary& summary) {
     if (!parts.isEmpty()) queue_->showNotice(parts.join(QLatin1Char(' ')));
 }
 
-void MainWindow::onRunFinished(int run) {
+// The window's runFinished comes with the report, so that what it announces (the summary) is there.
+void MainWindow::onReportReady(int run, const RunReport& report) {
+    // A report that arrives after a newer run started describes a run the window no longer shows.
+    if (run != controller_->currentRun()) {
+        emit runFinished(run);
+        return;
+    }
+    summary_->showReport(report);
+    if (!report.notices.empty()) {
+        QStringList notices;
+        for (const auto& n : report.notices) notices << QString::fromStdString(n);
+        queue_->showNotice(notices.join(QLatin1Char(' ')));
+    }
+    statusBar()->showMessage(SummaryPanel::summaryLine(report.summary));
+    summaryDock_->show();
+    emit runFinished(run);
+}
+
+void MainWindow::onRunFinished(int) {
     model_->flush();
     metrics_->setPolling(false);
-    if (const auto report = controller_->report()) {
-        summary_->showReport(*report);
-        if (!report->notices.empty()) {
-            QStringList notices;
-            for (const auto& n : report->notices) notices << QString::fromStdString(n);
-            queue_->showNotice(notices.join(QLatin1Char(' ')));
-        }
-        statusBar()->showMessage(SummaryPanel::summaryLine(report->summary));
-        summaryDock_->show();
-    }
     updateRunActions();
-    emit runFinished(run);
 }
 
 void MainWindow::addFilesDialog() {

@@ -67,6 +67,7 @@ private:
     void updateRunActions();
     void updateProgress();
     void onRunFinished(int run);
+    void onReportReady(int run, const RunReport& report);
     void onScanDone(const ScanSummary& summary);
     void addFilesDialog();
     void addFolderDialog();

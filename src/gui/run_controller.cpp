@@ -1,6 +1,9 @@
 #include "gui/run_controller.hpp"
 
+#include <QCoreApplication>
 #include <QMetaObject>
+#include <QPointer>
+#include <QThreadPool>
 
 #include "gui/gui_log.hpp"
 
@@ -60,7 +63,7 @@ void RunController::createEngine(bool force) {
     config.workers = options_.jobs;
     Options options = options_;
     options.force = force;
-    engine_ = std::make_unique<BatchEngine>(options, config, std::move(callbacks));
+    engine_ = std::make_shared<BatchEngine>(options, config, std::move(callbacks));
     emit runCreated(run_);
 }
 
@@ -141,7 +144,26 @@ std::optional<MetricsSnapshot> RunController::metrics() const {
 
 std::optional<RunReport> RunController::report() const {
     if (!engine_) return std::nullopt;
+    if (finishedReport_ && finishedReportRun_ == run_ && state_ == State::Idle) return *finishedReport_;
     return engine_->report();
+}
+
+void RunController::buildReport(int run) {
+    std::shared_ptr<BatchEngine> engine = engine_;
+    QPointer<RunController> self(this);
+    QThreadPool::globalInstance()->start([engine, self, run] {
+        auto report = std::make_shared<const RunReport>(engine->report());
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, run, report] {
+                // `self` is read on the GUI thread only; the controller may be gone by now.
+                if (!self) return;
+                self->finishedReport_ = report;
+                self->finishedReportRun_ = run;
+                emit self->reportReady(run, *report);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
 void RunController::handleFinished(int run) {
@@ -149,6 +171,7 @@ void RunController::handleFinished(int run) {
     if (run != run_ || state_ == State::Idle || !engine_ || !engine_->finished()) return;
     qCDebug(lcGui) << "run" << run << "finished:" << engine_->progress().done << "results";
     setState(State::Idle);
+    buildReport(run);
     emit progressChanged();
     emit runFinished(run);
     if (!pendingPaths_.isEmpty()) {

@@ -51,7 +51,8 @@ public:
     // The core's progress model of the current (or last) run; empty before the first run.
     ProgressSnapshot progress() const;
     std::optional<MetricsSnapshot> metrics() const;
-    // The report of the current (or last) run.
+    // The report of the current (or last) run. Once a run has finished, the one built in the background for
+    // reportReady; while a run goes on (or before that report is ready), built here and now.
     std::optional<RunReport> report() const;
 
 signals:
@@ -61,6 +62,9 @@ signals:
     void resultReady(int run, const imgopt::TaskResult& result);
     void scanDone(int run, const imgopt::ScanSummary& summary);
     void runFinished(int run);
+    // The finished run's report, built on a pool thread: reading back 100,000 rows takes seconds, which the
+    // GUI thread must not wait for (docs/benchmarks.md, "GUI at 100,000 files").
+    void reportReady(int run, const imgopt::RunReport& report);
     void stateChanged(imgopt::gui::RunController::State state);
     void progressChanged();
 
@@ -68,9 +72,12 @@ private:
     void createEngine(bool force = false);
     void setState(State state);
     void handleFinished(int run);
+    void buildReport(int run);
 
     Options options_;
-    std::unique_ptr<BatchEngine> engine_;
+    std::shared_ptr<BatchEngine> engine_;              // shared with the thread that builds its report
+    std::shared_ptr<const RunReport> finishedReport_;  // of run finishedReportRun_
+    int finishedReportRun_ = 0;
     int run_ = 0;
     State state_ = State::Idle;
     QStringList pendingPaths_;  // dropped while a cancelled run winds down
