@@ -2,7 +2,12 @@
 
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QMessageBox>
+#include <QMetaObject>
+#include <QPointer>
+#include <QThreadPool>
+#include <memory>
 
 #include "imgopt/report_writer.hpp"
 
@@ -43,14 +48,38 @@ void ReportExporter::exportWithDialog(QWidget* parent, const QString& startFolde
                                        : QStringLiteral(".json");
         }
     }
-    const QString error = exportTo(path);
-    if (!error.isEmpty()) {
-        QMessageBox::warning(parent, tr("Export Benchmark Report"),
-                             tr("The report could not be written.\n\n%1").arg(error));
-        return;
-    }
-    lastPath_ = path;
-    emit exported(path);
+    writeInBackground(parent, path);
+}
+
+// The report is taken here (a copy that shares its rows' spill file) and written on a pool thread: a report
+// of 100,000 files takes seconds to write, which the window must not freeze for.
+void ReportExporter::writeInBackground(QWidget* parent, const QString& path) {
+    const std::filesystem::path file(path.toStdString());
+    if (!reportFormatFromPath(file)) return showError(parent, exportTo(path));
+    auto report = std::make_shared<std::optional<RunReport>>(source_ ? source_() : std::nullopt);
+    if (!*report) return showError(parent, tr("There is no run to report yet. Optimize some images first."));
+    QGuiApplication::setOverrideCursor(Qt::BusyCursor);
+    QPointer<ReportExporter> self(this);
+    QPointer<QWidget> window(parent);
+    QThreadPool::globalInstance()->start([self, window, report, file, path] {
+        const auto written = writeReport(**report, file);
+        const QString error = written ? QString() : QString::fromStdString(written.error().message);
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, window, error, path] {
+                QGuiApplication::restoreOverrideCursor();
+                if (!self) return;
+                if (!error.isEmpty()) return self->showError(window, error);
+                self->lastPath_ = path;
+                emit self->exported(path);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void ReportExporter::showError(QWidget* parent, const QString& error) {
+    QMessageBox::warning(parent, tr("Export Benchmark Report"),
+                         tr("The report could not be written.\n\n%1").arg(error));
 }
 
 }  // namespace imgopt::gui

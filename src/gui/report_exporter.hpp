@@ -22,7 +22,8 @@ public:
 
     // Returns an error text, or an empty string when the file was written.
     QString exportTo(const QString& path) const;
-    // Asks for a file (JSON, CSV, Markdown or HTML) and writes it; reports errors in a message box.
+    // Asks for a file (JSON, CSV, Markdown or HTML) and writes it in the background; reports errors in a
+    // message box, success with exported().
     void exportWithDialog(QWidget* parent, const QString& startFolder);
 
     // When set, exportWithDialog() uses this path instead of asking (for tests and scripted runs).
@@ -33,6 +34,9 @@ signals:
     void exported(const QString& path);
 
 private:
+    void writeInBackground(QWidget* parent, const QString& path);
+    void showError(QWidget* parent, const QString& error);
+
     Source source_;
     QString nextPath_;
     QString lastPath_;
