@@ -271,6 +271,8 @@ DE = {
     '%n files': ('%n Datei', '%n Dateien'),
     'Memory (MiB), 1 in %1 of %2 samples shown': 'Speicher (MiB), jeder %1. von %2 Messwerten gezeigt',
     'Workers: a bar per file, thin bars validation': 'Worker: ein Balken je Datei, schmale Balken Prüfung',
+    'Workers: the last %n files, thin bars validation': ('Worker: die letzte Datei, schmale Balken Prüfung',
+                                                         'Worker: die letzten %n Dateien, schmale Balken Prüfung'),
     'optimized': 'optimiert',
     'validated': 'geprüft',
     '&Undo Last Run': 'Letzten Durchlauf &rückgängig machen',

@@ -1126,5 +1126,9 @@ Erneut bearbeiten (im Menü der Zeile) wiederholt es.</translation>
         <source>Workers: a bar per file, thin bars validation</source>
         <translation>Worker: ein Balken je Datei, schmale Balken Prüfung</translation>
     </message>
+    <message numerus="yes">
+        <source>Workers: the last %n files, thin bars validation</source>
+        <translation><numerusform>Worker: die letzte Datei, schmale Balken Prüfung</numerusform><numerusform>Worker: die letzten %n Dateien, schmale Balken Prüfung</numerusform></translation>
+    </message>
 </context>
 </TS>
