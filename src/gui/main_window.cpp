@@ -248,9 +248,9 @@ void MainWindow::createDocks() {
 }
 
 void MainWindow::connectController() {
-    connect(controller_, &RunController::scanned, model_, &QueueModel::addScanned);
-    connect(controller_, &RunController::planned, model_, &QueueModel::applyPlanned);
-    connect(controller_, &RunController::resultReady, model_, &QueueModel::applyResult);
+    connect(controller_, &RunController::scanned, model_, &QueueModel::addScannedBatch);
+    connect(controller_, &RunController::planned, model_, &QueueModel::applyPlannedBatch);
+    connect(controller_, &RunController::resultsReady, model_, &QueueModel::applyResultBatch);
     connect(controller_, &RunController::scanDone, this, [this](int run, const ScanSummary& summary) {
         if (run == controller_->currentRun()) onScanDone(summary);
     });
