@@ -13,6 +13,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -25,6 +26,8 @@
 
 #include "gui/application.hpp"
 #include "gui/main_window.hpp"
+#include "gui/metrics_dock.hpp"
+#include "gui/metrics_panel.hpp"
 #include "gui/queue_model.hpp"
 #include "gui/queue_panel.hpp"
 #include "gui/settings_panel.hpp"
@@ -40,6 +43,7 @@ struct Args {
     int sortColumn = -1;  // scan order, as the app starts
     int probeMs = 5;
     int timeoutSeconds = 3600;
+    bool metrics = true;  // false: the metrics panel neither polls nor shows, to see the queue's share alone
 };
 
 // What the probe saw; gaps are measured between consecutive ticks.
@@ -49,6 +53,9 @@ struct Probe {
     qint64 longestGapMs = 0;
     int over50Ms = 0;
     int ticks = 0;
+    // (when, how long) of the stalls over 50 ms, in ms since the drop; where to look when the longest is long.
+    QList<std::pair<qint64, qint64>> stalls;
+    qint64 dropAt = 0;
 };
 
 long peakRssKb() {
@@ -79,6 +86,7 @@ Args parseArgs(const QApplication& app) {
                       QStringLiteral("MS"), QStringLiteral("5")});
     parser.addOption({QStringLiteral("timeout"), QStringLiteral("Give up after S seconds"), QStringLiteral("S"),
                       QStringLiteral("3600")});
+    parser.addOption({QStringLiteral("no-metrics"), QStringLiteral("Keep the metrics panel hidden and idle")});
     parser.process(app);
     if (parser.positionalArguments().size() != 1) parser.showHelp(2);
     Args args;
@@ -87,6 +95,7 @@ Args parseArgs(const QApplication& app) {
     args.sortColumn = sortColumnNamed(parser.value(QStringLiteral("sort")));
     args.probeMs = std::max(1, parser.value(QStringLiteral("probe-ms")).toInt());
     args.timeoutSeconds = std::max(1, parser.value(QStringLiteral("timeout")).toInt());
+    args.metrics = !parser.isSet(QStringLiteral("no-metrics"));
     return args;
 }
 
@@ -111,12 +120,17 @@ void startProbe(Probe& probe, int intervalMs, QObject* parent) {
         probe.lastTick = now;
         ++probe.ticks;
         probe.longestGapMs = std::max(probe.longestGapMs, late);
-        if (late > 50) ++probe.over50Ms;
+        if (late > 50) {
+            ++probe.over50Ms;
+            if (probe.stalls.size() < 200) probe.stalls.append({now - late - probe.dropAt, late});
+        }
     });
     timer->start();
 }
 
 void printResult(const MainWindow& window, const Probe& probe, double seconds, bool finished) {
+    QJsonArray stalls;
+    for (const auto& [at, ms] : probe.stalls) stalls.append(QJsonArray{at, ms});
     const QJsonObject result{
         {QStringLiteral("files"), window.queueModel()->totalRows()},
         {QStringLiteral("finished"), finished},
@@ -125,6 +139,7 @@ void printResult(const MainWindow& window, const Probe& probe, double seconds, b
         {QStringLiteral("stalls_over_50ms"), probe.over50Ms},
         {QStringLiteral("probe_ticks"), probe.ticks},
         {QStringLiteral("peak_rss_mb"), double(peakRssKb()) / 1024.0},
+        {QStringLiteral("stalls"), stalls},
     };
     std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
     std::fflush(stdout);
@@ -135,6 +150,13 @@ int run(QApplication& app, const Args& args) {
     window.setAutoStart(true);
     setUpOptions(window, args);
     window.show();
+    if (!args.metrics) {
+        // After MainWindow's own handler, which starts the polling and opens the dock.
+        QObject::connect(window.runController(), &imgopt::gui::RunController::runCreated, &window, [&window] {
+            window.metricsPanel()->setPolling(false);
+            window.metricsDock()->hide();
+        });
+    }
     if (args.sortColumn >= 0) window.queuePanel()->view()->sortByColumn(args.sortColumn, Qt::AscendingOrder);
 
     Probe probe;
@@ -152,6 +174,7 @@ int run(QApplication& app, const Args& args) {
     // After the first ticks, so the window is laid out and painted before the clock starts.
     QTimer::singleShot(100, &window, [&] {
         wall.start();
+        probe.dropAt = probe.clock.elapsed();
         window.addPaths({args.path});
     });
     app.exec();

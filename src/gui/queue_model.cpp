@@ -321,11 +321,18 @@ void QueueModel::flush() {
     std::size_t start = 0;
     for (std::size_t i = 1; i <= dirty_.size(); ++i) {
         if (i == dirty_.size() || dirty_[i] != dirty_[i - 1] + 1) {
-            emit dataChanged(index(dirty_[start], 0), index(dirty_[i - 1], ColumnCount - 1));
+            emitChanged(dirty_[start], dirty_[i - 1]);
             start = i;
         }
     }
     dirty_.clear();
+}
+
+void QueueModel::emitChanged(int first, int last) {
+    // A plan or a result never changes a row's name or folder, only their tooltips, which a view asks for
+    // on hover. Leaving those columns out spares a proxy sorted by name the re-sort check of every row.
+    emit dataChanged(index(first, ThumbnailColumn), index(last, ThumbnailColumn));
+    emit dataChanged(index(first, FormatColumn), index(last, ColumnCount - 1));
 }
 
 void QueueModel::markDirty(int index) {

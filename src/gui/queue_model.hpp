@@ -105,6 +105,8 @@ private:
     // The folder column's text and key for a file's parent folder; consecutive files of one folder share both.
     void folderFor(const QString& root, const QString& parent, QueueRow& row);
     void markDirty(int index);
+    // dataChanged() for what plans and results change in rows first..last.
+    void emitChanged(int first, int last);
     void scheduleFlush();
     void rebuildIndex();
 
