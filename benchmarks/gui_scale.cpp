@@ -53,7 +53,8 @@ struct Probe {
     qint64 longestGapMs = 0;
     int over50Ms = 0;
     int ticks = 0;
-    // (when, how long) of the stalls over 50 ms, in ms since the drop; where to look when the longest is long.
+    // (when, how long) of the stalls over 50 ms, in ms since the drop; where to look when the longest is
+    // long.
     QList<std::pair<qint64, qint64>> stalls;
     qint64 dropAt = 0;
 };
@@ -77,16 +78,17 @@ Args parseArgs(const QApplication& app) {
     parser.setApplicationDescription(QStringLiteral("The desktop app on a big set: stall, time, peak RSS"));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("folder"), QStringLiteral("The set to optimize"));
-    parser.addOption({QStringLiteral("output-dir"), QStringLiteral("Write into DIR (mirrored)"),
-                      QStringLiteral("DIR")});
+    parser.addOption(
+        {QStringLiteral("output-dir"), QStringLiteral("Write into DIR (mirrored)"), QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("sort"),
                       QStringLiteral("Sort the queue before the drop: none, file, folder, status, saving"),
                       QStringLiteral("COLUMN"), QStringLiteral("none")});
     parser.addOption({QStringLiteral("probe-ms"), QStringLiteral("The probe timer's interval"),
                       QStringLiteral("MS"), QStringLiteral("5")});
-    parser.addOption({QStringLiteral("timeout"), QStringLiteral("Give up after S seconds"), QStringLiteral("S"),
-                      QStringLiteral("3600")});
-    parser.addOption({QStringLiteral("no-metrics"), QStringLiteral("Keep the metrics panel hidden and idle")});
+    parser.addOption({QStringLiteral("timeout"), QStringLiteral("Give up after S seconds"),
+                      QStringLiteral("S"), QStringLiteral("3600")});
+    parser.addOption(
+        {QStringLiteral("no-metrics"), QStringLiteral("Keep the metrics panel hidden and idle")});
     parser.process(app);
     if (parser.positionalArguments().size() != 1) parser.showHelp(2);
     Args args;
@@ -128,7 +130,33 @@ void startProbe(Probe& probe, int intervalMs, QObject* parent) {
     timer->start();
 }
 
-void printResult(const MainWindow& window, const Probe& probe, double seconds, bool finished) {
+// How long a click on a column header or a status filter keeps the finished queue busy, repaint included.
+QJsonObject timeViewChanges(MainWindow& window) {
+    auto* panel = window.queuePanel();
+    const auto timed = [](const auto& change) {
+        QElapsedTimer clock;
+        clock.start();
+        change();
+        QCoreApplication::processEvents();
+        return clock.elapsed();
+    };
+    QJsonObject ms;
+    ms[QStringLiteral("sort_file_ms")] =
+        timed([&] { panel->view()->sortByColumn(QueueModel::FileColumn, Qt::AscendingOrder); });
+    ms[QStringLiteral("sort_file_descending_ms")] =
+        timed([&] { panel->view()->sortByColumn(QueueModel::FileColumn, Qt::DescendingOrder); });
+    ms[QStringLiteral("sort_folder_ms")] =
+        timed([&] { panel->view()->sortByColumn(QueueModel::FolderColumn, Qt::AscendingOrder); });
+    ms[QStringLiteral("sort_saving_ms")] =
+        timed([&] { panel->view()->sortByColumn(QueueModel::SavingColumn, Qt::AscendingOrder); });
+    ms[QStringLiteral("filter_optimized_ms")] =
+        timed([&] { panel->showStatusFilter(imgopt::gui::RowState::Optimized); });
+    ms[QStringLiteral("filter_all_ms")] = timed([&] { panel->showStatusFilter(std::nullopt); });
+    return ms;
+}
+
+void printResult(const MainWindow& window, const Probe& probe, double seconds, bool finished,
+                 const QJsonObject& viewChanges) {
     QJsonArray stalls;
     for (const auto& [at, ms] : probe.stalls) stalls.append(QJsonArray{at, ms});
     const QJsonObject result{
@@ -139,6 +167,7 @@ void printResult(const MainWindow& window, const Probe& probe, double seconds, b
         {QStringLiteral("stalls_over_50ms"), probe.over50Ms},
         {QStringLiteral("probe_ticks"), probe.ticks},
         {QStringLiteral("peak_rss_mb"), double(peakRssKb()) / 1024.0},
+        {QStringLiteral("view_changes"), viewChanges},
         {QStringLiteral("stalls"), stalls},
     };
     std::printf("%s\n", QJsonDocument(result).toJson(QJsonDocument::Compact).constData());
@@ -178,7 +207,8 @@ int run(QApplication& app, const Args& args) {
         window.addPaths({args.path});
     });
     app.exec();
-    printResult(window, probe, finished ? seconds : double(wall.nsecsElapsed()) / 1e9, finished);
+    const QJsonObject viewChanges = finished ? timeViewChanges(window) : QJsonObject();
+    printResult(window, probe, finished ? seconds : double(wall.nsecsElapsed()) / 1e9, finished, viewChanges);
     return finished ? 0 : 1;
 }
 
@@ -197,7 +227,8 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "libvips: %s\n", qPrintable(error));
         return 1;
     }
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, home.filePath(QStringLiteral("settings")));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
+                       home.filePath(QStringLiteral("settings")));
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, home.filePath(QStringLiteral("settings")));
     QLoggingCategory::setFilterRules(QStringLiteral("imgopt.gui.debug=false"));
     return run(app, parseArgs(app));

@@ -224,9 +224,10 @@ void QueueModel::applyResultBatch(int run, const std::vector<TaskResult>& result
 void QueueModel::folderFor(const QString& root, const QString& parent, QueueRow& row) {
     if (parent != lastParent_ || root != lastRoot_ || !lastFolderKey_) {
         // The folder relative to the dropped folder reads better than a long absolute path.
-        QString folder = root.isEmpty() ? QDir::toNativeSeparators(parent)
-                                        : QDir::toNativeSeparators(QFileInfo(root).fileName() + QLatin1Char('/') +
-                                                                   QDir(root).relativeFilePath(parent));
+        QString folder = root.isEmpty()
+                             ? QDir::toNativeSeparators(parent)
+                             : QDir::toNativeSeparators(QFileInfo(root).fileName() + QLatin1Char('/') +
+                                                        QDir(root).relativeFilePath(parent));
         if (folder.endsWith(QLatin1String("/."))) folder.chop(2);
         lastParent_ = parent;
         lastRoot_ = root;

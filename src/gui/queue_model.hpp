@@ -1,8 +1,8 @@
 #pragma once
 // QueueModel: one row per file of every run in this session. Filled only from values the RunController
 // delivered on the GUI thread (ScanItem, PlannedTask, TaskResult); it never looks at engine state.
-// The RunController delivers batches; each batch is committed at once, as one beginInsertRows() for all of its
-// new rows and one dataChanged() per contiguous range of changed rows. Single inserts are buffered and
+// The RunController delivers batches; each batch is committed at once, as one beginInsertRows() for all of
+// its new rows and one pair of dataChanged() per contiguous range of changed rows. Single inserts are buffered and
 // committed by a short timer, so callers adding rows one by one get the same coalescing.
 
 #include <QAbstractTableModel>
@@ -102,7 +102,8 @@ private:
     void append(int run, const ScanItem& item);
     void plan(int run, const PlannedTask& task);
     void finish(int run, const TaskResult& result);
-    // The folder column's text and key for a file's parent folder; consecutive files of one folder share both.
+    // The folder column's text and key for a file's parent folder; consecutive files of one folder share
+    // both.
     void folderFor(const QString& root, const QString& parent, QueueRow& row);
     void markDirty(int index);
     // dataChanged() for what plans and results change in rows first..last.

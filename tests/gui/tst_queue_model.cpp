@@ -103,17 +103,17 @@ void QueueModelTest::namesSortInNaturalOrder() {
     QueueModel model;
     QueueFilterModel proxy;
     proxy.setSourceModel(&model);
-    const char* names[] = {"img10.png", "Banana.jpg", "img2.png", "apple.jpg", "img1.png", "cherry.jpg",
-                           "IMG3.png"};
+    const char* names[] = {"img10.png", "Banana.jpg", "img2.png", "apple.jpg",
+                           "img1.png",  "cherry.jpg", "IMG3.png"};
     imgopt::TaskId id = 0;
     for (const char* name : names) model.addScanned(1, named(++id, std::string("/photos/") + name));
     model.flush();
     proxy.sort(QueueModel::FileColumn, Qt::AscendingOrder);
     // Numbers by value, and letters by the alphabet whatever their case (code points would put "B" and "I"
     // before "a").
-    const QStringList expected = {QStringLiteral("apple.jpg"), QStringLiteral("Banana.jpg"),
+    const QStringList expected = {QStringLiteral("apple.jpg"),  QStringLiteral("Banana.jpg"),
                                   QStringLiteral("cherry.jpg"), QStringLiteral("img1.png"),
-                                  QStringLiteral("img2.png"), QStringLiteral("IMG3.png"),
+                                  QStringLiteral("img2.png"),   QStringLiteral("IMG3.png"),
                                   QStringLiteral("img10.png")};
     QCOMPARE(column(proxy, QueueModel::FileColumn), expected);
     proxy.sort(QueueModel::FileColumn, Qt::DescendingOrder);
