@@ -2,8 +2,8 @@
 // QueueModel: one row per file of every run in this session. Filled only from values the RunController
 // delivered on the GUI thread (ScanItem, PlannedTask, TaskResult); it never looks at engine state.
 // The RunController delivers batches; each batch is committed at once, as one beginInsertRows() for all of
-// its new rows and one pair of dataChanged() per contiguous range of changed rows. Single inserts are buffered and
-// committed by a short timer, so callers adding rows one by one get the same coalescing.
+// its new rows and one pair of dataChanged() per contiguous range of changed rows. Single inserts are
+// buffered and committed by a short timer, so callers adding rows one by one get the same coalescing.
 
 #include <QAbstractTableModel>
 #include <QCollator>
