@@ -206,7 +206,6 @@ void QueueModel::applyResult(int run, const TaskResult& result) {
 }
 
 void QueueModel::addScannedBatch(int run, const std::vector<ScanItem>& items) {
-    rows_.reserve(rows_.size() + items.size());
     for (const ScanItem& item : items) append(run, item);
     flush();
 }
@@ -234,6 +233,7 @@ void QueueModel::folderFor(const QString& root, const QString& parent, QueueRow&
         lastFolder_ = folder;
         lastFolderKey_ = collator_.sortKey(folder);
     }
+    row.root = lastRoot_;  // one shared copy of the dropped folder's path, not one per row
     row.folder = lastFolder_;
     row.folderKey = lastFolderKey_;
 }

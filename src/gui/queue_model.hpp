@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QTimer>
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <vector>
 
@@ -111,7 +112,9 @@ private:
     void scheduleFlush();
     void rebuildIndex();
 
-    std::vector<QueueRow> rows_;
+    // A deque: appending never moves the rows already there (QCollatorSortKey has no move, so a vector's
+    // growth copied every row, an O(n) stall in the middle of a 100,000-file scan).
+    std::deque<QueueRow> rows_;
     int committed_ = 0;          // rows views know about
     QHash<quint64, int> index_;  // (run, id) -> row
     std::vector<int> dirty_;     // committed rows changed since the last flush
