@@ -60,7 +60,9 @@ row = {
     "gui_process_seconds": round(gui_s, 2), "ratio": round(g["gui_seconds"] / cli_s, 3),
     "cli_peak_rss_mb": round(cli_mb, 1), "gui_peak_rss_mb": round(gui_mb, 1),
     "longest_stall_ms": g["longest_stall_ms"], "stalls_over_50ms": g["stalls_over_50ms"],
-    "view_changes": g.get("view_changes", {}), "stalls": g.get("stalls", []),
+    "view_changes": g.get("view_changes", {}),
+    # [ms after the drop, stall ms], the ten longest.
+    "worst_stalls": sorted(g.get("stalls", []), key=lambda s: -s[1])[:10],
     "cli_exit": int(cli_rc), "gui_exit": int(gui_rc), "gui_finished": g["finished"],
 }
 cols = ["files", "cli_seconds", "gui_seconds", "ratio", "cli_peak_rss_mb", "gui_peak_rss_mb",
