@@ -248,9 +248,9 @@ void MainWindow::createDocks() {
 }
 
 void MainWindow::connectController() {
-    connect(controller_, &RunController::scanned, model_, &QueueModel::addScanned);
-    connect(controller_, &RunController::planned, model_, &QueueModel::applyPlanned);
-    connect(controller_, &RunController::resultReady, model_, &QueueModel::applyResult);
+    connect(controller_, &RunController::scanned, model_, &QueueModel::addScannedBatch);
+    connect(controller_, &RunController::planned, model_, &QueueModel::applyPlannedBatch);
+    connect(controller_, &RunController::resultsReady, model_, &QueueModel::applyResultBatch);
     connect(controller_, &RunController::scanDone, this, [this](int run, const ScanSummary& summary) {
         if (run == controller_->currentRun()) onScanDone(summary);
     });
@@ -381,13 +381,13 @@ void MainWindow::onScanDone(const ScanSummary& summary) {
 }
 
 // The window's runFinished comes with the report, so that what it announces (the summary) is there.
-void MainWindow::onReportReady(int run, const RunReport& report) {
+void MainWindow::onReportReady(int run, const RunReport& report, const std::vector<TaskResult>& failed) {
     // A report that arrives after a newer run started describes a run the window no longer shows.
     if (run != controller_->currentRun()) {
         emit runFinished(run);
         return;
     }
-    summary_->showReport(report);
+    summary_->showReport(report, failed);
     if (!report.notices.empty()) {
         QStringList notices;
         for (const auto& n : report.notices) notices << QString::fromStdString(n);

@@ -67,7 +67,7 @@ private:
     void updateRunActions();
     void updateProgress();
     void onRunFinished(int run);
-    void onReportReady(int run, const RunReport& report);
+    void onReportReady(int run, const RunReport& report, const std::vector<TaskResult>& failed);
     void onScanDone(const ScanSummary& summary);
     void addFilesDialog();
     void addFolderDialog();

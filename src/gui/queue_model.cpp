@@ -10,6 +10,7 @@
 #include <algorithm>
 
 #include "gui/display_format.hpp"
+#include "gui/natural_sort.hpp"
 
 namespace imgopt::gui {
 
@@ -73,7 +74,7 @@ QString previewKey(const QueueRow& row) {
            QString::number(showsOutput(row) ? row.bytesAfter : row.bytesBefore);
 }
 
-QueueModel::QueueModel(QObject* parent) : QAbstractTableModel(parent) {
+QueueModel::QueueModel(QObject* parent) : QAbstractTableModel(parent), collator_(naturalCollator()) {
     flushTimer_.setSingleShot(true);
     flushTimer_.setInterval(kFlushIntervalMs);
     connect(&flushTimer_, &QTimer::timeout, this, &QueueModel::flush);
@@ -138,24 +139,6 @@ QVariant QueueModel::displayData(const QueueRow& r, int column) {
     return {};
 }
 
-QVariant QueueModel::sortData(const QueueRow& r, int column) {
-    const bool sized = hasSizes(r);
-    switch (column) {
-        case BeforeColumn:
-            return qulonglong(r.bytesBefore);
-        case AfterColumn:
-            return qulonglong(sized ? r.bytesAfter : 0);
-        case SavingColumn:
-            return sized ? savingPercent(r.bytesBefore, r.bytesAfter) : -1e9;
-        case TimeColumn:
-            return r.seconds;
-        case StatusColumn:
-            return int(r.state);
-        default:
-            return displayData(r, column);
-    }
-}
-
 QVariant QueueModel::toolTipData(const QueueRow& r, int column) {
     if (column == StatusColumn && r.canProcessAgain)
         return tr("%1\nProcess Again (in the row's menu) redoes it.").arg(r.message);
@@ -185,8 +168,6 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const {
     switch (role) {
         case Qt::DisplayRole:
             return displayData(r, column);
-        case SortRole:
-            return sortData(r, column);
         case StateRole:
             return int(r.state);
         case ThumbnailKeyRole:
@@ -210,26 +191,69 @@ QVariant QueueModel::data(const QModelIndex& index, int role) const {
 }
 
 void QueueModel::addScanned(int run, const ScanItem& item) {
+    append(run, item);
+    scheduleFlush();
+}
+
+void QueueModel::applyPlanned(int run, const PlannedTask& task) {
+    plan(run, task);
+    scheduleFlush();
+}
+
+void QueueModel::applyResult(int run, const TaskResult& result) {
+    finish(run, result);
+    scheduleFlush();
+}
+
+void QueueModel::addScannedBatch(int run, const std::vector<ScanItem>& items) {
+    for (const ScanItem& item : items) append(run, item);
+    flush();
+}
+
+void QueueModel::applyPlannedBatch(int run, const std::vector<PlannedTask>& tasks) {
+    for (const PlannedTask& task : tasks) plan(run, task);
+    flush();
+}
+
+void QueueModel::applyResultBatch(int run, const std::vector<TaskResult>& results) {
+    for (const TaskResult& result : results) finish(run, result);
+    flush();
+}
+
+void QueueModel::folderFor(const QString& root, const QString& parent, QueueRow& row) {
+    if (parent != lastParent_ || root != lastRoot_ || !lastFolderKey_) {
+        // The folder relative to the dropped folder reads better than a long absolute path.
+        QString folder = root.isEmpty()
+                             ? QDir::toNativeSeparators(parent)
+                             : QDir::toNativeSeparators(QFileInfo(root).fileName() + QLatin1Char('/') +
+                                                        QDir(root).relativeFilePath(parent));
+        if (folder.endsWith(QLatin1String("/."))) folder.chop(2);
+        lastParent_ = parent;
+        lastRoot_ = root;
+        lastFolder_ = folder;
+        lastFolderKey_ = collator_.sortKey(folder);
+    }
+    row.root = lastRoot_;  // one shared copy of the dropped folder's path, not one per row
+    row.folder = lastFolder_;
+    row.folderKey = lastFolderKey_;
+}
+
+void QueueModel::append(int run, const ScanItem& item) {
     QueueRow r;
     r.run = run;
     r.id = item.id;
     r.path = toQString(item.path);
     r.fileName = toQString(item.path.filename());
+    r.fileKey = collator_.sortKey(r.fileName);
     r.root = toQString(item.root);
-    // The folder relative to the dropped folder reads better than a long absolute path.
-    const QString parent = toQString(item.path.parent_path());
-    r.folder = r.root.isEmpty() ? QDir::toNativeSeparators(parent)
-                                : QDir::toNativeSeparators(QFileInfo(r.root).fileName() + QLatin1Char('/') +
-                                                           QDir(r.root).relativeFilePath(parent));
-    if (r.folder.endsWith(QLatin1String("/."))) r.folder.chop(2);
+    folderFor(r.root, toQString(item.path.parent_path()), r);
     r.inputFormat = formatFromExtension(item.path);
     r.bytesBefore = item.bytes;
     index_.insert(key(run, item.id), int(rows_.size()));
     rows_.push_back(std::move(r));
-    scheduleFlush();
 }
 
-void QueueModel::applyPlanned(int run, const PlannedTask& task) {
+void QueueModel::plan(int run, const PlannedTask& task) {
     const int i = rowOf(run, task.source.id);
     if (i < 0) return;
     QueueRow& r = rows_[std::size_t(i)];
@@ -239,7 +263,7 @@ void QueueModel::applyPlanned(int run, const PlannedTask& task) {
     markDirty(i);
 }
 
-void QueueModel::applyResult(int run, const TaskResult& result) {
+void QueueModel::finish(int run, const TaskResult& result) {
     const int i = rowOf(run, result.id);
     if (i < 0) return;  // removed by the user meanwhile
     QueueRow& r = rows_[std::size_t(i)];
@@ -298,16 +322,22 @@ void QueueModel::flush() {
     std::size_t start = 0;
     for (std::size_t i = 1; i <= dirty_.size(); ++i) {
         if (i == dirty_.size() || dirty_[i] != dirty_[i - 1] + 1) {
-            emit dataChanged(index(dirty_[start], 0), index(dirty_[i - 1], ColumnCount - 1));
+            emitChanged(dirty_[start], dirty_[i - 1]);
             start = i;
         }
     }
     dirty_.clear();
 }
 
+void QueueModel::emitChanged(int first, int last) {
+    // A plan or a result never changes a row's name or folder, only their tooltips, which a view asks for
+    // on hover. Leaving those columns out spares a proxy sorted by name the re-sort check of every row.
+    emit dataChanged(index(first, ThumbnailColumn), index(last, ThumbnailColumn));
+    emit dataChanged(index(first, FormatColumn), index(last, ColumnCount - 1));
+}
+
 void QueueModel::markDirty(int index) {
     if (index < committed_) dirty_.push_back(index);
-    scheduleFlush();
 }
 
 void QueueModel::scheduleFlush() {

@@ -1,13 +1,16 @@
 #pragma once
 // QueueModel: one row per file of every run in this session. Filled only from values the RunController
 // delivered on the GUI thread (ScanItem, PlannedTask, TaskResult); it never looks at engine state.
-// Inserts are buffered and committed by a short timer, so a scan streaming 100,000 files costs a handful
-// of beginInsertRows() calls instead of one per file.
+// The RunController delivers batches; each batch is committed at once, as one beginInsertRows() for all of
+// its new rows and one pair of dataChanged() per contiguous range of changed rows. Single inserts are
+// buffered and committed by a short timer, so callers adding rows one by one get the same coalescing.
 
 #include <QAbstractTableModel>
+#include <QCollator>
 #include <QHash>
 #include <QTimer>
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <vector>
 
@@ -37,6 +40,10 @@ struct QueueRow {
     std::optional<double> score;    // quality auto: SSIM of the output against the source
     std::optional<int> quality;     // quality auto: the quality the search chose
     std::uint64_t finishOrder = 0;  // 1-based order in which results arrived; 0 while queued
+    // Natural-order keys (img2 before img10) made once when the row is added: sorting 100,000 rows then
+    // compares bytes instead of collating strings. Rows of one folder share one folder key.
+    std::optional<QCollatorSortKey> fileKey;
+    std::optional<QCollatorSortKey> folderKey;
 };
 
 // The file a row's preview shows: the output once the run wrote one, else the source. The key adds the file's
@@ -59,7 +66,7 @@ public:
         StatusColumn,
         ColumnCount
     };
-    enum Role { SortRole = Qt::UserRole + 1, StateRole, ThumbnailKeyRole };
+    enum Role { StateRole = Qt::UserRole + 1, ThumbnailKeyRole };
 
     explicit QueueModel(QObject* parent = nullptr);
 
@@ -68,9 +75,14 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // One value each; committed by the timer (or flush()).
     void addScanned(int run, const ScanItem& item);
     void applyPlanned(int run, const PlannedTask& task);
     void applyResult(int run, const TaskResult& result);
+    // A batch each, committed before returning.
+    void addScannedBatch(int run, const std::vector<ScanItem>& items);
+    void applyPlannedBatch(int run, const std::vector<PlannedTask>& tasks);
+    void applyResultBatch(int run, const std::vector<TaskResult>& results);
     // Removes committed rows (source-model row numbers).
     void removeRowList(QList<int> rows);
 
@@ -85,20 +97,34 @@ public:
 private:
     // What data() answers per role, for one row and column.
     static QVariant displayData(const QueueRow& r, int column);
-    static QVariant sortData(const QueueRow& r, int column);
     static QVariant toolTipData(const QueueRow& r, int column);
     static QVariant decorationData(const QueueRow& r, int column);
     static quint64 key(int run, TaskId id) { return (quint64(run) << 40) | quint64(id); }
+    void append(int run, const ScanItem& item);
+    void plan(int run, const PlannedTask& task);
+    void finish(int run, const TaskResult& result);
+    // The folder column's text and key for a file's parent folder; consecutive files of one folder share
+    // both.
+    void folderFor(const QString& root, const QString& parent, QueueRow& row);
     void markDirty(int index);
+    // dataChanged() for what plans and results change in rows first..last.
+    void emitChanged(int first, int last);
     void scheduleFlush();
     void rebuildIndex();
 
-    std::vector<QueueRow> rows_;
+    // A deque: appending never moves the rows already there (QCollatorSortKey has no move, so a vector's
+    // growth copied every row, an O(n) stall in the middle of a 100,000-file scan).
+    std::deque<QueueRow> rows_;
     int committed_ = 0;          // rows views know about
     QHash<quint64, int> index_;  // (run, id) -> row
     std::vector<int> dirty_;     // committed rows changed since the last flush
     std::uint64_t finishedCount_ = 0;
     QTimer flushTimer_;
+    QCollator collator_;
+    QString lastParent_;  // the last folderFor() answer, reused for the next file of the same folder
+    QString lastRoot_;
+    QString lastFolder_;
+    std::optional<QCollatorSortKey> lastFolderKey_;
 };
 
 }  // namespace imgopt::gui

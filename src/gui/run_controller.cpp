@@ -4,12 +4,16 @@
 #include <QMetaObject>
 #include <QPointer>
 #include <QThreadPool>
+#include <algorithm>
 
 #include "gui/gui_log.hpp"
 
 namespace imgopt::gui {
 
 namespace {
+// Twenty deliveries a second look live, and leave the event loop free between them.
+constexpr int kDeliveryMs = 50;
+
 std::vector<std::filesystem::path> toPaths(const QStringList& list) {
     std::vector<std::filesystem::path> paths;
     paths.reserve(std::size_t(list.size()));
@@ -18,7 +22,10 @@ std::vector<std::filesystem::path> toPaths(const QStringList& list) {
 }
 }  // namespace
 
-RunController::RunController(QObject* parent) : QObject(parent) {}
+RunController::RunController(QObject* parent) : QObject(parent) {
+    deliveryTimer_.setSingleShot(true);
+    connect(&deliveryTimer_, &QTimer::timeout, this, &RunController::deliver);
+}
 
 RunController::~RunController() {
     // Joins the engine's threads while `this` is still a whole QObject; callbacks racing with this only
@@ -33,32 +40,14 @@ void RunController::createEngine(bool force) {
     ++run_;
     const int run = run_;
     EngineCallbacks callbacks;
-    // Each callback runs on an engine thread: copy the value into a queued call and return at once.
-    callbacks.onScanned = [this, run](const ScanItem& item) {
-        QMetaObject::invokeMethod(
-            this, [this, run, item] { emit scanned(run, item); }, Qt::QueuedConnection);
-    };
-    callbacks.onPlanned = [this, run](const PlannedTask& task) {
-        QMetaObject::invokeMethod(
-            this, [this, run, task] { emit planned(run, task); }, Qt::QueuedConnection);
-    };
-    callbacks.onResult = [this, run](const TaskResult& result) {
-        QMetaObject::invokeMethod(
-            this,
-            [this, run, result] {
-                emit resultReady(run, result);
-                if (run == run_) emit progressChanged();
-            },
-            Qt::QueuedConnection);
-    };
+    // Each callback runs on an engine thread: it copies the value into the buffer and returns at once.
+    callbacks.onScanned = [this, run](const ScanItem& item) { wake(events_.addScanned(run, item)); };
+    callbacks.onPlanned = [this, run](const PlannedTask& task) { wake(events_.addPlanned(run, task)); };
+    callbacks.onResult = [this, run](const TaskResult& result) { wake(events_.addResult(run, result)); };
     callbacks.onScanDone = [this, run](const ScanSummary& summary) {
-        QMetaObject::invokeMethod(
-            this, [this, run, summary] { emit scanDone(run, summary); }, Qt::QueuedConnection);
+        wake(events_.addScanDone(run, summary));
     };
-    callbacks.onFinished = [this, run] {
-        QMetaObject::invokeMethod(
-            this, [this, run] { handleFinished(run); }, Qt::QueuedConnection);
-    };
+    callbacks.onFinished = [this, run] { wake(events_.addFinished(run)); };
     EngineConfig config;
     config.workers = options_.jobs;
     Options options = options_;
@@ -153,14 +142,19 @@ void RunController::buildReport(int run) {
     QPointer<RunController> self(this);
     QThreadPool::globalInstance()->start([engine, self, run] {
         auto report = std::make_shared<const RunReport>(engine->report());
+        auto failed = std::make_shared<std::vector<TaskResult>>();
+        if (report->summary.failed > 0)
+            for (const auto& row : report->files)
+                if (row.status == TaskStatus::Failed && failed->size() < kListedFailures)
+                    failed->push_back(row);
         QMetaObject::invokeMethod(
             qApp,
-            [self, run, report] {
+            [self, run, report, failed] {
                 // `self` is read on the GUI thread only; the controller may be gone by now.
                 if (!self) return;
                 self->finishedReport_ = report;
                 self->finishedReportRun_ = run;
-                emit self->reportReady(run, *report);
+                emit self->reportReady(run, *report, *failed);
             },
             Qt::QueuedConnection);
     });
@@ -179,6 +173,32 @@ void RunController::handleFinished(int run) {
         addPaths(paths, pendingStart_);
     }
     if (!pendingAgain_.isEmpty()) processAgain(std::exchange(pendingAgain_, {}));
+}
+
+void RunController::wake(bool wasEmpty) {
+    // One queued call per empty-to-filled change of the buffer, not one per event.
+    if (wasEmpty) QMetaObject::invokeMethod(this, &RunController::scheduleDelivery, Qt::QueuedConnection);
+}
+
+void RunController::scheduleDelivery() {
+    if (deliveryTimer_.isActive()) return;
+    const qint64 since = sinceDelivery_.isValid() ? sinceDelivery_.elapsed() : kDeliveryMs;
+    deliveryTimer_.start(int(std::max<qint64>(0, kDeliveryMs - since)));
+}
+
+void RunController::deliver() {
+    sinceDelivery_.start();
+    for (const EngineEvents& events : events_.take()) deliverBatch(events);
+}
+
+void RunController::deliverBatch(const EngineEvents& events) {
+    const int run = events.run;
+    if (!events.scanned.empty()) emit scanned(run, events.scanned);
+    if (!events.planned.empty()) emit planned(run, events.planned);
+    if (!events.results.empty()) emit resultsReady(run, events.results);
+    if (run == run_ && (!events.scanned.empty() || !events.results.empty())) emit progressChanged();
+    for (const ScanSummary& summary : events.scanDone) emit scanDone(run, summary);
+    if (events.finished) handleFinished(run);
 }
 
 void RunController::setState(State state) {

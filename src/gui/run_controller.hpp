@@ -1,7 +1,8 @@
 #pragma once
 // RunController: owns the BatchEngine of the current run and turns its callbacks, which run on engine
-// threads, into signals on the GUI thread. Every value crosses threads by copy inside a queued call; the
-// GUI never reads what workers write.
+// threads, into signals on the GUI thread. Every value crosses threads by copy through an EngineEventBuffer;
+// the GUI never reads what workers write. The buffer is delivered in batches, at most one every
+// kDeliveryMs, so a run of 100,000 tiny files does not flood the event loop with one call per file.
 //
 // One BatchEngine is one run. Paths dropped while a run is active join it; paths dropped after it ended
 // start a new engine (the old results stay in the queue). With auto-start off, a run is created paused so
@@ -9,11 +10,15 @@
 //
 // Thread rules: every method is called on the GUI thread, and none of them blocks on image work.
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QStringList>
+#include <QTimer>
 #include <memory>
 #include <optional>
+#include <vector>
 
+#include "gui/engine_event_buffer.hpp"
 #include "imgopt/engine.hpp"
 
 namespace imgopt::gui {
@@ -21,6 +26,8 @@ namespace imgopt::gui {
 class RunController : public QObject {
     Q_OBJECT
 public:
+    static constexpr std::size_t kListedFailures = 1000;
+
     enum class State { Idle, Waiting, Running, Paused, Cancelling };
     Q_ENUM(State)
 
@@ -57,14 +64,17 @@ public:
 
 signals:
     void runCreated(int run);
-    void scanned(int run, const imgopt::ScanItem& item);
-    void planned(int run, const imgopt::PlannedTask& task);
-    void resultReady(int run, const imgopt::TaskResult& result);
+    // Batches in the engine's order: a file's scan comes no later than its plan, its plan no later than its
+    // result.
+    void scanned(int run, const std::vector<imgopt::ScanItem>& items);
+    void planned(int run, const std::vector<imgopt::PlannedTask>& tasks);
+    void resultsReady(int run, const std::vector<imgopt::TaskResult>& results);
     void scanDone(int run, const imgopt::ScanSummary& summary);
     void runFinished(int run);
     // The finished run's report, built on a pool thread: reading back 100,000 rows takes seconds, which the
     // GUI thread must not wait for (docs/benchmarks.md, "GUI at 100,000 files").
-    void reportReady(int run, const imgopt::RunReport& report);
+    // `failed`: its failed files, at most kListedFailures of them.
+    void reportReady(int run, const imgopt::RunReport& report, const std::vector<imgopt::TaskResult>& failed);
     void stateChanged(imgopt::gui::RunController::State state);
     void progressChanged();
 
@@ -73,6 +83,13 @@ private:
     void setState(State state);
     void handleFinished(int run);
     void buildReport(int run);
+    // Called on the GUI thread when the buffer got its first event: delivers now, or once kDeliveryMs have
+    // passed since the last delivery.
+    void scheduleDelivery();
+    void deliver();
+    void deliverBatch(const EngineEvents& events);
+    // From an engine thread: wakes the GUI thread when `wasEmpty`.
+    void wake(bool wasEmpty);
 
     Options options_;
     std::shared_ptr<BatchEngine> engine_;              // shared with the thread that builds its report
@@ -84,6 +101,9 @@ private:
     QStringList pendingAgain_;  // "process again" asked while a run was active
     bool pendingStart_ = true;
     int nextBoost_ = 1;
+    EngineEventBuffer events_;
+    QTimer deliveryTimer_;
+    QElapsedTimer sinceDelivery_;
 };
 
 }  // namespace imgopt::gui

@@ -45,7 +45,7 @@ QString SummaryPanel::summaryLine(const ReportSummary& s) {
         .arg(formatSeconds(s.wallSeconds));
 }
 
-void SummaryPanel::showReport(const RunReport& report) {
+void SummaryPanel::showReport(const RunReport& report, const std::vector<TaskResult>& failed) {
     const ReportSummary& s = report.summary;
     const QLocale locale;
     const double percent = savingPercent(s.inputBytes, s.outputBytes);
@@ -67,8 +67,7 @@ void SummaryPanel::showReport(const RunReport& report) {
 
     failures_->clear();
     const QIcon icon = style()->standardIcon(QStyle::SP_MessageBoxCritical);
-    for (const TaskResult& r : report.files) {
-        if (r.status != TaskStatus::Failed) continue;
+    for (const TaskResult& r : failed) {
         auto* item = new QListWidgetItem(
             icon, tr("%1: %2").arg(QString::fromStdString(r.input.filename().string()), errorText(r)));
         item->setToolTip(QString::fromStdString(r.input.string()));

@@ -17,7 +17,9 @@ class SummaryPanel : public QWidget {
 public:
     explicit SummaryPanel(QWidget* parent = nullptr);
 
-    void showReport(const RunReport& report);
+    // `failed`: the report's failed files (the first ones, when there are very many), read by the caller off
+    // the GUI thread, as reading a large report's rows takes seconds.
+    void showReport(const RunReport& report, const std::vector<TaskResult>& failed);
     // One line for the status bar.
     static QString summaryLine(const ReportSummary& summary);
 
