@@ -36,7 +36,9 @@ public:
     // Polls while on; turning it off takes one last snapshot so the charts show the whole run.
     void setPolling(bool on);
     void refresh();
-    void showSnapshot(const MetricsSnapshot& snapshot);
+    // `everything`: every chart now (a run's last snapshot); otherwise the figures and the next chart in
+    // turn.
+    void showSnapshot(const MetricsSnapshot& snapshot, bool everything = true);
     QString figuresText() const;
     // 4 (one row) when the panel is wide, else 2 (two rows of two).
     int chartColumns() const;
@@ -58,6 +60,7 @@ private:
     QGridLayout* grid_;
     std::array<QWidget*, 4> views_{};
     int columns_ = 0;
+    int nextChart_ = 0;  // the chart the next polled snapshot updates
     QTimer* timer_;
     QLabel* figures_;
     QLineSeries* throughput_;
