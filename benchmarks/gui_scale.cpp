@@ -216,7 +216,8 @@ int run(QApplication& app, const Args& args) {
         window.addPaths({args.path});
     });
     app.exec();
-    // The run's stalls end here: the clicks timed below are the user's, after the run, and timed on their own.
+    // The run's stalls end here: the clicks timed below are the user's, after the run, and timed on their
+    // own.
     ticker->stop();
     const QJsonObject viewChanges = finished ? timeViewChanges(window) : QJsonObject();
     printResult(window, probe, finished ? seconds : double(wall.nsecsElapsed()) / 1e9, finished, viewChanges);
