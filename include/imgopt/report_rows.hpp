@@ -10,7 +10,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <iterator>
 #include <memory>
 #include <vector>
@@ -35,10 +34,7 @@ public:
     bool empty() const { return count_ == 0; }
     bool spilled() const;  // the rows live in the temporary file
 
-    // Every row in id order; rows with the same id in the order they were added.
-    void forEach(const std::function<void(const TaskResult&)>& visit) const;
-    std::vector<TaskResult> toVector() const;  // for small reports and tests
-
+    // Iteration gives every row in id order; rows with the same id in the order they were added.
     class const_iterator {
     public:
         using iterator_category = std::input_iterator_tag;

@@ -190,15 +190,4 @@ void ReportRows::const_iterator::load() {
     current_ = order_->spooled ? rows_->spool_->read(order_->at[pos_]) : rows_->memory_[order_->at[pos_]];
 }
 
-void ReportRows::forEach(const std::function<void(const TaskResult&)>& visit) const {
-    for (const auto& row : *this) visit(row);
-}
-
-std::vector<TaskResult> ReportRows::toVector() const {
-    std::vector<TaskResult> out;
-    out.reserve(count_);
-    for (const auto& row : *this) out.push_back(row);
-    return out;
-}
-
 }  // namespace imgopt
