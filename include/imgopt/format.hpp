@@ -63,6 +63,8 @@ ImageFormat formatFromExtension(const std::filesystem::path& path);
 inline constexpr std::size_t kSniffBytes = 32;
 // The format whose sniffer recognises `head`, the first bytes of a file; Unknown for none of ours.
 ImageFormat formatFromContent(std::string_view head);
+// formatFromContent() of the first kSniffBytes of a file; Unknown when it cannot be read.
+ImageFormat formatFromFileContent(const std::filesystem::path& path);
 
 // The colour that stands for a format in charts ("#rrggbb"): the report's and the metrics panel's timelines.
 std::string_view formatColour(ImageFormat format);

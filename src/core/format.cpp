@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <fstream>
 
 #include "savers.hpp"
 
@@ -137,6 +138,13 @@ ImageFormat formatFromContent(std::string_view head) {
     for (const auto& f : allFormats())
         if (f.sniff(head)) return f.format;
     return ImageFormat::Unknown;
+}
+
+ImageFormat formatFromFileContent(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::array<char, kSniffBytes> head{};
+    in.read(head.data(), head.size());
+    return formatFromContent(std::string_view(head.data(), std::size_t(in.gcount())));
 }
 
 std::string_view formatColour(ImageFormat format) {

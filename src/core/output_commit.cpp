@@ -10,11 +10,6 @@ namespace fs = std::filesystem;
 namespace imgopt {
 namespace {
 
-bool existsOnDisk(const fs::path& p) {
-    std::error_code ec;
-    return fs::exists(fs::symlink_status(p, ec));
-}
-
 Fingerprint sourceFingerprint(const fs::path& source) {
     Fingerprint fp = statFingerprint(source).value_or(Fingerprint{});
     fp.hash = hashFile(source);

@@ -5,24 +5,18 @@
 #include <xxhash.h>
 
 #include <algorithm>
-#include <array>
 #include <cerrno>
 #include <cmath>
-#include <fstream>
 
 #include "batch_sizer.hpp"
 #include "containment.hpp"
 #include "quality_search.hpp"
+#include "safe_writer.hpp"
 
 namespace fs = std::filesystem;
 
 namespace imgopt {
 namespace {
-
-bool existsOnDisk(const fs::path& p) {
-    std::error_code ec;
-    return fs::exists(fs::symlink_status(p, ec));
-}
 
 // The nearest existing folder on the way to `folder`, which is where a write (or mkdir) must be allowed.
 fs::path nearestExisting(fs::path folder) {
@@ -94,10 +88,7 @@ std::uint64_t nameKey(const fs::path& p) { return XXH3_64bits(p.native().data(),
 }  // namespace
 
 ImageFormat sniffFormat(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::array<char, kSniffBytes> head{};
-    in.read(head.data(), head.size());
-    const ImageFormat content = formatFromContent(std::string_view(head.data(), std::size_t(in.gcount())));
+    const ImageFormat content = formatFromFileContent(p);
     return content != ImageFormat::Unknown ? content : formatFromExtension(p);
 }
 

@@ -190,6 +190,11 @@ Status ensureFolder(const fs::path& folder) {
     return {};
 }
 
+bool existsOnDisk(const fs::path& p) {
+    std::error_code ec;
+    return fs::exists(fs::symlink_status(p, ec));
+}
+
 std::uint64_t fileSize(const fs::path& p) {
     std::error_code ec;
     const auto n = fs::file_size(p, ec);

@@ -67,5 +67,7 @@ void syncFolder(const std::filesystem::path& folder);
 Status ensureFolder(const std::filesystem::path& folder);
 
 std::uint64_t fileSize(const std::filesystem::path& p);
+// Whether anything is at `p`, a dangling symlink included (it still takes the name).
+bool existsOnDisk(const std::filesystem::path& p);
 
 }  // namespace imgopt

@@ -4,8 +4,6 @@
 #include <xxhash.h>
 
 #include <algorithm>
-#include <array>
-#include <fstream>
 
 #include "safe_writer.hpp"
 #include "shard.hpp"
@@ -21,12 +19,7 @@ bool isHidden(const fs::path& p) {
 }
 
 // A file in a folder scan with no image extension is only taken when its content is an image we read.
-bool contentIsImage(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::array<char, kSniffBytes> head{};
-    in.read(head.data(), head.size());
-    return formatFromContent(std::string_view(head.data(), std::size_t(in.gcount()))) != ImageFormat::Unknown;
-}
+bool contentIsImage(const fs::path& p) { return formatFromFileContent(p) != ImageFormat::Unknown; }
 
 // The folder's entries, sorted by name. Iterating can fail half-way (the folder vanishes, a permission
 // changes); then the folder is reported as unreadable rather than half-listed.

@@ -142,14 +142,13 @@ Expected<TrashEntry> enter(const fs::path& trash, const fs::path& original, cons
             ::unlink(e.info.c_str());
             return trashError(trash, "cannot write its info file", err);
         }
-        std::error_code ec;
         bool taken = false;
         Status placed;
         if (link && ::link(original.c_str(), e.file.c_str()) != 0) {
             taken = errno == EEXIST;
             placed = trashError(trash, "cannot link the original", errno);
         } else if (!link) {
-            taken = fs::exists(fs::symlink_status(e.file, ec));
+            taken = existsOnDisk(e.file);
             if (!taken) placed = copyInto(original, e.file, false);
         }
         if (placed && !taken) {
