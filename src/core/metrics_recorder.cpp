@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "process_memory.hpp"
+#include "tally.hpp"
 
 namespace imgopt {
 namespace {
@@ -144,24 +145,7 @@ void MetricsRecorder::recordResult(const TaskResult& r) {
     std::lock_guard lock(mutex_);
     auto& p = data_.progress;
     ++p.done;
-    switch (r.status) {
-        case TaskStatus::Optimized:
-            ++p.optimized;
-            break;
-        case TaskStatus::KeptOriginal:
-            ++p.keptOriginal;
-            break;
-        case TaskStatus::Skipped:
-            ++p.skipped;
-            break;
-        case TaskStatus::Failed:
-            ++p.failed;
-            break;
-    }
-    if (r.status == TaskStatus::Optimized || r.status == TaskStatus::KeptOriginal) {
-        p.inputBytes += r.inputBytes;
-        p.outputBytes += r.outputBytes;
-    }
+    tally(p, r);
     const double at = now();
     activeAtLastResult_ = activeSecondsLocked(at);
     const TaskTimings& t = r.timings;

@@ -12,6 +12,7 @@
 #include "imgopt/progress.hpp"
 #include "imgopt/runtime.hpp"
 #include "report_builder.hpp"
+#include "tally.hpp"
 
 namespace imgopt {
 
@@ -40,32 +41,13 @@ void summarise(RunReport& r) {
     double scoreSum = 0;
     for (const auto& f : r.files) {
         s.searchSeconds += f.timings.searchSeconds;
-        const bool hasOutput = f.status == TaskStatus::Optimized || f.status == TaskStatus::KeptOriginal;
-        if (f.score && hasOutput) {
+        if (f.score && hasOutput(f.status)) {
             ++s.scored;
             scoreSum += *f.score;
             s.minScore = s.minScore ? std::min(*s.minScore, *f.score) : *f.score;
         }
         ++s.files;
-        switch (f.status) {
-            case TaskStatus::Optimized:
-                ++s.optimized;
-                break;
-            case TaskStatus::KeptOriginal:
-                ++s.keptOriginal;
-                break;
-            case TaskStatus::Skipped:
-                ++s.skipped;
-                break;
-            case TaskStatus::Failed:
-                ++s.failed;
-                break;
-        }
-        // Bytes count the files that have an output; a failed or skipped file has none.
-        if (f.status == TaskStatus::Optimized || f.status == TaskStatus::KeptOriginal) {
-            s.inputBytes += f.inputBytes;
-            s.outputBytes += f.outputBytes;
-        }
+        tally(s, f);
         if (f.timings.processSeconds > 0) process.push_back(f.timings.processSeconds);
         // Only tasks that ran have waited in the queue; one cancelled while queued has no wait to report.
         if (f.batch != 0 && f.worker >= 0) wait.push_back(f.timings.queueWaitSeconds);
