@@ -5,12 +5,6 @@
 namespace imgopt::gui {
 
 namespace {
-// Up-to-date rows show what the earlier run saved; queued, skipped and failed rows have no output size.
-bool hasSizes(const QueueRow& row) {
-    return row.state == RowState::Optimized || row.state == RowState::KeptOriginal ||
-           row.state == RowState::UpToDate;
-}
-
 double savingOf(const QueueRow& row) {
     return hasSizes(row) ? savingPercent(row.bytesBefore, row.bytesAfter) : -1e9;
 }

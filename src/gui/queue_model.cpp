@@ -55,6 +55,8 @@ QString stateText(const QueueRow& row) {
     return {};
 }
 
+}  // namespace
+
 // Up-to-date rows show what the earlier run saved.
 bool hasSizes(const QueueRow& row) {
     return row.state == RowState::Optimized || row.state == RowState::KeptOriginal ||
@@ -65,7 +67,6 @@ bool hasSizes(const QueueRow& row) {
 bool showsOutput(const QueueRow& row) {
     return !row.output.isEmpty() && (row.state == RowState::Optimized || row.state == RowState::KeptOriginal);
 }
-}  // namespace
 
 QString previewPath(const QueueRow& row) { return showsOutput(row) ? row.output : row.path; }
 

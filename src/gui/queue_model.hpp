@@ -46,6 +46,10 @@ struct QueueRow {
     std::optional<QCollatorSortKey> folderKey;
 };
 
+// Whether the row has sizes to show: done, or up to date (the earlier run's sizes).
+bool hasSizes(const QueueRow& row);
+// Whether the row has a written output (optimized or kept original), which the compare view and previews use.
+bool showsOutput(const QueueRow& row);
 // The file a row's preview shows: the output once the run wrote one, else the source. The key adds the file's
 // size, so a file rewritten by a later run (or replaced in place) gets a fresh preview.
 QString previewPath(const QueueRow& row);

@@ -226,15 +226,9 @@ void QueuePanel::updateActions() {
     showInFolder_->setEnabled(anyOutput);
 }
 
-namespace {
-bool comparable(const QueueRow& row) {
-    return !row.output.isEmpty() && (row.state == RowState::Optimized || row.state == RowState::KeptOriginal);
-}
-}  // namespace
-
 void QueuePanel::compareOrOpen(const QModelIndex& index) {
     const int row = proxy_->mapToSource(index).row();
-    if (row >= 0 && comparable(model_->row(row)))
+    if (row >= 0 && showsOutput(model_->row(row)))
         emit compareRequested(row);
     else
         openSelected();
@@ -244,9 +238,9 @@ void QueuePanel::compareCurrent() {
     const QModelIndex current = view_->currentIndex();
     int row = current.isValid() ? proxy_->mapToSource(current).row() : -1;
     // Without a finished row selected, the first finished file in view order.
-    for (int i = 0; (row < 0 || !comparable(model_->row(row))) && i < proxy_->rowCount(); ++i)
+    for (int i = 0; (row < 0 || !showsOutput(model_->row(row))) && i < proxy_->rowCount(); ++i)
         row = proxy_->mapToSource(proxy_->index(i, 0)).row();
-    if (row >= 0 && comparable(model_->row(row))) emit compareRequested(row);
+    if (row >= 0 && showsOutput(model_->row(row))) emit compareRequested(row);
 }
 
 void QueuePanel::openSelected() {
