@@ -12,39 +12,31 @@ EngineEvents& EngineEventBuffer::batchFor(int run) {
     return pending_.back();
 }
 
-bool EngineEventBuffer::addScanned(int run, const ScanItem& item) {
+bool EngineEventBuffer::add(int run, const std::function<void(EngineEvents&)>& record) {
     const std::lock_guard lock(mutex_);
     const bool wasEmpty = pending_.empty();
-    batchFor(run).scanned.push_back(item);
+    record(batchFor(run));
     return wasEmpty;
+}
+
+bool EngineEventBuffer::addScanned(int run, const ScanItem& item) {
+    return add(run, [&](EngineEvents& e) { e.scanned.push_back(item); });
 }
 
 bool EngineEventBuffer::addPlanned(int run, const PlannedTask& task) {
-    const std::lock_guard lock(mutex_);
-    const bool wasEmpty = pending_.empty();
-    batchFor(run).planned.push_back(task);
-    return wasEmpty;
+    return add(run, [&](EngineEvents& e) { e.planned.push_back(task); });
 }
 
 bool EngineEventBuffer::addResult(int run, const TaskResult& result) {
-    const std::lock_guard lock(mutex_);
-    const bool wasEmpty = pending_.empty();
-    batchFor(run).results.push_back(result);
-    return wasEmpty;
+    return add(run, [&](EngineEvents& e) { e.results.push_back(result); });
 }
 
 bool EngineEventBuffer::addScanDone(int run, const ScanSummary& summary) {
-    const std::lock_guard lock(mutex_);
-    const bool wasEmpty = pending_.empty();
-    batchFor(run).scanDone.push_back(summary);
-    return wasEmpty;
+    return add(run, [&](EngineEvents& e) { e.scanDone.push_back(summary); });
 }
 
 bool EngineEventBuffer::addFinished(int run) {
-    const std::lock_guard lock(mutex_);
-    const bool wasEmpty = pending_.empty();
-    batchFor(run).finished = true;
-    return wasEmpty;
+    return add(run, [](EngineEvents& e) { e.finished = true; });
 }
 
 std::vector<EngineEvents> EngineEventBuffer::take() {

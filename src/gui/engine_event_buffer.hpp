@@ -6,6 +6,7 @@
 // Thread rules: the add* methods are called on any engine thread, take() on the GUI thread. The GUI only sees
 // the copies take() hands over; it never reads what an engine thread is still writing.
 
+#include <functional>
 #include <mutex>
 #include <vector>
 
@@ -38,6 +39,8 @@ public:
     std::vector<EngineEvents> take();
 
 private:
+    // Records one event under the lock; true when the buffer was empty before.
+    bool add(int run, const std::function<void(EngineEvents&)>& record);
     // The batch for `run` at the end of the list; a new one when the run changed. Call with mutex_ held.
     EngineEvents& batchFor(int run);
 
