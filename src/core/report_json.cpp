@@ -10,11 +10,6 @@ namespace {
 
 using nlohmann::json;
 
-template <typename T>
-json optionalNumber(const std::optional<T>& v) {
-    return v ? json(*v) : json(nullptr);
-}
-
 json percentilesJson(const Percentiles& p) {
     return {{"p50", p.p50}, {"p90", p.p90}, {"p99", p.p99}, {"max", p.max}, {"mean", p.mean}};
 }

@@ -13,10 +13,6 @@ json nullablePath(const std::optional<std::filesystem::path>& p) {
     return p ? json(p->string()) : json(nullptr);
 }
 json textOrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
-template <typename T>
-json optionalNumber(const std::optional<T>& v) {
-    return v ? json(*v) : json(nullptr);
-}
 json secondsOrNull(double s) { return s >= 0 ? json(s) : json(nullptr); }
 json formatOrNull(ImageFormat f) {
     return f == ImageFormat::Unknown ? json(nullptr) : json(formatInfo(f).name);
