@@ -254,6 +254,12 @@ DE = {
     'saved %1 %': '%1 % gespart',
     'score %1 (SSIM)': 'Bewertung %1 (SSIM)',
     'quality %1': 'Qualität %1',
+    'quality %1, %2': 'Qualität %1, %2',
+    'lossy': 'verlustbehaftet',
+    'lossy, full colour resolution': 'verlustbehaftet, volle Farbauflösung',
+    'palette': 'Palette',
+    'near-lossless truecolour': 'nahezu verlustfreie Echtfarben',
+    'lossless': 'verlustfrei',
     '%1 × %2 px': '%1 × %2 px',
     # Hints and summary lines from main's error-hint and scan-summary work.
     '%1 (raise the pixel limit under Settings, Advanced)': '%1 (Pixelgrenze unter Einstellungen, Erweitert anheben)',

@@ -132,6 +132,10 @@ libvips %4</translation>
         <source>%1 × %2 px</source>
         <translation>%1 × %2 px</translation>
     </message>
+    <message>
+        <source>quality %1, %2</source>
+        <translation>Qualität %1, %2</translation>
+    </message>
 </context>
 <context>
     <name>imgopt::gui::ControlBar</name>
@@ -209,6 +213,26 @@ libvips %4</translation>
     <message>
         <source>%1 (Settings, Destination: If the output exists)</source>
         <translation>%1 (Einstellungen, Ziel: Wenn die Ausgabe existiert)</translation>
+    </message>
+    <message>
+        <source>lossy</source>
+        <translation>verlustbehaftet</translation>
+    </message>
+    <message>
+        <source>lossy, full colour resolution</source>
+        <translation>verlustbehaftet, volle Farbauflösung</translation>
+    </message>
+    <message>
+        <source>palette</source>
+        <translation>Palette</translation>
+    </message>
+    <message>
+        <source>near-lossless truecolour</source>
+        <translation>nahezu verlustfreie Echtfarben</translation>
+    </message>
+    <message>
+        <source>lossless</source>
+        <translation>verlustfrei</translation>
     </message>
 </context>
 <context>

@@ -114,6 +114,8 @@ struct TaskResult {
     std::string reason;                  // why the original was kept, in words ("already optimized")
     // Quality auto: what the visual-quality search found (docs/presets.md). Unset with a fixed quality.
     std::optional<int> chosenQuality;  // the quality written; 100 is the format's lossless preset
+    // How: "lossy", "lossy-444", "palette", "near-lossless" or "lossless"; empty when chosenQuality is unset.
+    std::string chosenEncoding;
     std::optional<double> score;       // SSIM of the output against the source's pixels; 1 = identical
     int trials = 0;                    // candidates the search encoded
     std::optional<int> sourceQuality;  // a JPEG input's own quality, from its quantisation tables

@@ -1,18 +1,13 @@
 #include "png_writer.hpp"
 
 #include <glib.h>
-#include <libdeflate.h>
 #include <libimagequant.h>
 
 #include <algorithm>
 #include <array>
-#include <cmath>
-#include <cstring>
-#include <optional>
-#include <string_view>
 
 #include "c_handle.hpp"
-#include "metadata_scrubber.hpp"
+#include "png_chunks.hpp"
 #include "vips_errors.hpp"
 #include "vips_runtime.hpp"
 
@@ -21,37 +16,6 @@ namespace {
 
 using Bytes = std::vector<std::uint8_t>;
 using vips::VImage;
-
-constexpr std::array<std::uint8_t, 8> kSignature = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-
-void putBe32(Bytes& out, std::uint32_t v) {
-    for (int shift : {24, 16, 8, 0}) out.push_back(std::uint8_t(v >> shift));
-}
-
-// A chunk: length, type, data, and the CRC of type and data.
-void appendChunk(Bytes& out, std::string_view type, const std::uint8_t* data, std::size_t size) {
-    putBe32(out, std::uint32_t(size));
-    const std::size_t typeAt = out.size();
-    out.insert(out.end(), type.begin(), type.end());
-    out.insert(out.end(), data, data + size);
-    putBe32(out, libdeflate_crc32(0, out.data() + typeAt, size + 4));
-}
-
-void appendChunk(Bytes& out, std::string_view type, const Bytes& data) {
-    appendChunk(out, type, data.data(), data.size());
-}
-
-Expected<Bytes> zlibCompress(const std::uint8_t* data, std::size_t size, int level) {
-    const Handle<libdeflate_compressor, libdeflate_free_compressor> compressor(
-        libdeflate_alloc_compressor(level));
-    if (!compressor) return fail(ErrorCode::OutputFailed, "PNG: out of memory");
-    Bytes out(libdeflate_zlib_compress_bound(compressor.get(), size));
-    const std::size_t written =
-        libdeflate_zlib_compress(compressor.get(), data, size, out.data(), out.size());
-    if (written == 0) return fail(ErrorCode::OutputFailed, "PNG: the image data could not be compressed");
-    out.resize(written);
-    return out;
-}
 
 // libimagequant calls this between its steps; 0 stops it.
 int keepGoing(float /*percent*/, void* user) {
@@ -164,82 +128,25 @@ Bytes packRows(const Bytes& raw, int width, int height, int depth) {
     return packed;
 }
 
-std::optional<std::pair<const std::uint8_t*, std::size_t>> blob(const VImage& image, const char* field) {
-    if (image.get_typeof(field) == 0) return std::nullopt;
-    const void* data = nullptr;
-    std::size_t size = 0;
-    if (vips_image_get_blob(image.get_image(), field, &data, &size) || size == 0) return std::nullopt;
-    return std::pair{static_cast<const std::uint8_t*>(data), size};
-}
-
-Status appendMetadata(Bytes& out, const VImage& image, const PalettePngSettings& settings, int level) {
-    if (settings.metadata == MetadataMode::None) return {};
-    if (auto icc = blob(image, VIPS_META_ICC_NAME);
-        icc && vips_icc_is_compatible_profile(image.get_image(), icc->first, icc->second)) {
-        auto compressed = zlibCompress(icc->first, icc->second, level);
-        if (!compressed) return Unexpected(std::move(compressed).error());
-        Bytes data = {'i', 'c', 'c', 0, 0};  // profile name, NUL, compression method 0 (zlib)
-        data.insert(data.end(), compressed->begin(), compressed->end());
-        appendChunk(out, "iCCP", data);
-    }
-    if (settings.metadata != MetadataMode::All) return {};
-    if (auto exif = blob(image, VIPS_META_EXIF_NAME)) {
-        // The pixels are upright now: a stale orientation would make viewers rotate them a second time.
-        auto upright = uprightExif(exif->first, exif->second);
-        if (!upright) return Unexpected(std::move(upright).error());
-        // libvips keeps JPEG's "Exif\0\0" prefix; eXIf holds the TIFF structure alone.
-        const std::size_t skip =
-            upright->size() > 6 && std::memcmp(upright->data(), "Exif\0\0", 6) == 0 ? 6 : 0;
-        appendChunk(out, "eXIf", upright->data() + skip, upright->size() - skip);
-    }
-    if (auto xmp = blob(image, VIPS_META_XMP_NAME)) {
-        static constexpr std::string_view kKeyword = "XML:com.adobe.xmp";
-        Bytes data(kKeyword.begin(), kKeyword.end());
-        data.insert(data.end(),
-                    {0, 0, 0, 0, 0});  // NUL, uncompressed, method, empty language and translation
-        data.insert(data.end(), xmp->first, xmp->first + xmp->second);
-        appendChunk(out, "iTXt", data);
-    }
-    return {};
-}
-
-Bytes headerChunk(int width, int height, int depth) {
-    Bytes ihdr;
-    putBe32(ihdr, std::uint32_t(width));
-    putBe32(ihdr, std::uint32_t(height));
-    ihdr.insert(ihdr.end(),
-                {std::uint8_t(depth), 3, 0, 0, 0});  // palette colour, deflate, filters, no interlace
-    return ihdr;
-}
-
-Bytes resolutionChunk(const VImage& image) {
-    Bytes phys;
-    putBe32(phys,
-            std::uint32_t(std::lround(image.xres() * 1000.0)));  // libvips: pixels per mm; PNG: per metre
-    putBe32(phys, std::uint32_t(std::lround(image.yres() * 1000.0)));
-    phys.push_back(1);
-    return phys;
-}
-
 Expected<Bytes> assemble(const VImage& image, Quantised& q, const PalettePngSettings& settings, int width,
                          int height) {
     const int transparent = transparentFirst(q, width, height);
     const int depth = bitDepthFor(q.palette.size());
     const Bytes rows = packRows(q.raw, width, height, depth);
-    auto idat = zlibCompress(rows.data(), rows.size(), settings.deflateLevel);
+    auto idat = png::zlibCompress(rows.data(), rows.size(), settings.deflateLevel);
     if (!idat) return idat;
-    Bytes out(kSignature.begin(), kSignature.end());
-    appendChunk(out, "IHDR", headerChunk(width, height, depth));
-    if (auto meta = appendMetadata(out, image, settings, settings.deflateLevel); !meta)
+    Bytes out = png::signature();
+    png::appendChunk(out, "IHDR", png::headerChunk(width, height, depth, png::ColourType::Palette));
+    if (auto meta = png::appendMetadata(out, image, settings.metadata, settings.deflateLevel); !meta)
         return Unexpected(std::move(meta).error());
-    appendChunk(out, "pHYs", resolutionChunk(image));
+    png::appendChunk(out, "pHYs", png::resolutionChunk(image));
     Bytes plte, trns;
     for (const liq_color& c : q.palette) plte.insert(plte.end(), {c.r, c.g, c.b});
     for (int i = 0; i < transparent; ++i) trns.push_back(q.palette[std::size_t(i)].a);
-    appendChunk(out, "PLTE", plte);
-    if (!trns.empty()) appendChunk(out, "tRNS", trns);
-    appendChunk(out, "IDAT", *idat);
-    appendChunk(out, "IEND", nullptr, 0);
+    png::appendChunk(out, "PLTE", plte);
+    if (!trns.empty()) png::appendChunk(out, "tRNS", trns);
+    png::appendChunk(out, "IDAT", *idat);
+    png::appendChunk(out, "IEND", nullptr, 0);
     return out;
 }
 

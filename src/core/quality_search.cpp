@@ -3,39 +3,18 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <map>
-#include <vector>
 
 #include "imgopt/format.hpp"
-#include "perceptual_metric.hpp"
+#include "quality_searcher.hpp"
 #include "search_sample.hpp"
 #include "vips_runtime.hpp"
 
 namespace imgopt {
-namespace {
 
-using vips::VImage;
 using Clock = std::chrono::steady_clock;
 
-// The limits of each target; docs/presets.md ("Visual targets") says how they were calibrated.
-struct Limits {
-    double ssim;   // at least
-    double shift;  // mean colour shift, at most
-    double tail;   // colour-shift tail of an undithered palette, at most
-    int floor;     // lowest lossy quality: below it, smooth images block while both means stay fine
-};
-
-Limits limitsFor(VisualTarget t) {
-    switch (t) {
-        case VisualTarget::High:
-            return {0.962, 1.25, 1.7, 50};
-        case VisualTarget::Balanced:
-            return {0.950, 1.60, 2.1, 40};
-        case VisualTarget::Small:
-            return {0.930, 2.10, 2.6, 30};
-    }
-    return {0.962, 1.25, 1.7, 50};
-}
+namespace search {
+namespace {
 
 // A mosaic of samples must clear the limits by this many margin units, so that the whole image, which
 // confirms the sample's quality, usually passes at the same quality (docs/presets.md, "Visual targets").
@@ -45,14 +24,9 @@ constexpr double kSampleRequired = 0.3;
 // so it must clear them by this many units before the whole image is tried.
 constexpr double kOverviewRequiredPlain = 0.5;
 constexpr double kOverviewRequiredDithered = 2.0;
-constexpr double kOverviewPixels = 400'000;
-constexpr double kSomeDither = 0.4;
 constexpr int kMaxConfirmTrials = 3;
-constexpr int kQuickPngCompression = 6;
 // A lossless re-encode is tried only when a sample predicts at least this saving (sample estimates scatter).
 constexpr double kLosslessGain = 0.95;
-// Margin units gained per quality step, typically (JPEG and WebP photos); the first step out of one trial.
-constexpr double kTypicalSlope = 0.08;
 constexpr int kMaxJump = 25;
 // A pass this close to the limits ends a search: the next lower quality would almost surely miss.
 constexpr double kCloseEnough = 0.25;
@@ -73,53 +47,6 @@ double samplePixels(ImageFormat f) {
     }
 }
 
-// One quality scale of one encoder set-up.
-struct Family {
-    int lo, hi;  // qualities searched
-    int guess;   // the first candidate
-    int step;    // the resolution: the search stops when a pass and a fail are this close
-    int maxTrials;
-    double dither = 1.0;
-    bool fullChroma = false;
-};
-
-enum class Kind { Whole, Sample, Overview };
-
-// What candidates are tried on, with its comparable pixels.
-struct Target {
-    Kind kind = Kind::Whole;
-    VImage image;
-    VImage reference;
-    int tile = 0;           // a mosaic's tile edge
-    double fraction = 1.0;  // its pixels / the whole image's
-};
-
-struct Trial {
-    int quality = 0;
-    Distance distance;
-    double margin = 0;  // to the limits, less what the target must clear: >= 0 passes
-    std::size_t size = 0;
-    detail::Bytes bytes;  // kept for the whole image only
-};
-
-// The lowest passing trial a search found, and the highest failing one.
-struct Found {
-    std::optional<Trial> pass;
-    std::optional<Trial> fail;
-};
-
-int firstGuess(ImageFormat f, VisualTarget t) {
-    const int down = t == VisualTarget::High ? 0 : (t == VisualTarget::Balanced ? 10 : 20);
-    switch (f) {
-        case ImageFormat::Png:
-            return 99 - down;  // libimagequant gives every colour it needs from about 90 up
-        case ImageFormat::Avif:
-            return 62 - down;
-        default:
-            return 72 - down;
-    }
-}
-
 // The next quality to try between a failing and a passing one: where the margin, drawn as a line between
 // them, crosses zero; the midpoint when that lands on a tried quality.
 int secant(const Trial& failing, const Trial& passing, const std::map<int, double>& tried) {
@@ -135,49 +62,58 @@ int secant(const Trial& failing, const Trial& passing, const std::map<int, doubl
 // The next quality while every trial so far fell on one side: a step along the margin's slope, measured from
 // the last two trials when they differ, else the typical slope. Bounded, so one odd trial cannot fling it.
 int extrapolate(const std::map<int, double>& tried, int last, int previous, const Family& f) {
-    double slope = kTypicalSlope;
+    double slope = f.slope;
     if (previous >= 0 && previous != last)
-        slope = std::max(kTypicalSlope / 4, (tried.at(last) - tried.at(previous)) / double(last - previous));
+        slope = std::max(f.slope / 4, (tried.at(last) - tried.at(previous)) / double(last - previous));
     const double move = std::clamp(-tried.at(last) / slope, -double(kMaxJump), double(kMaxJump));
     const int step =
         move >= 0 ? std::max(f.step, int(std::ceil(move))) : std::min(-f.step, int(std::floor(move)));
     return std::clamp(last + step, f.lo, f.hi);
 }
 
-class Searcher {
-public:
-    Searcher(const detail::SaveRequest& base, ImageFormat format, const SearchPlan& plan)
-        : base_(base), format_(format), plan_(plan), limits_(limitsFor(plan.target)) {}
+}  // namespace
 
-    Expected<SearchResult> run();
-    int trials() const { return trials_; }
+Limits limitsFor(VisualTarget t) {
+    switch (t) {
+        case VisualTarget::High:
+            return {0.962, 1.25, 1.7, 50};
+        case VisualTarget::Balanced:
+            return {0.950, 1.60, 2.1, 40};
+        case VisualTarget::Small:
+            return {0.930, 2.10, 2.6, 30};
+    }
+    return {0.962, 1.25, 1.7, 50};
+}
 
-private:
-    void decodeSource();
-    Target makeTarget(Kind kind, VImage image, int tile) const;
-    std::vector<Family> lossyFamilies() const;
-    Expected<SearchResult> searchLossy();
-    Expected<SearchResult> searchPng();
-    Expected<bool> paletteMayPass(const Family& f);
-    Expected<Trial> attempt(const Target& on, int quality, const Family& f);
-    Expected<Found> lowestPassing(const Target& on, const Family& f);
-    Expected<std::optional<Trial>> confirm(Trial found, const Family& f, double slope);
-    Expected<std::optional<Trial>> search(const Family& f);
-    Expected<SearchResult> lossless();
-    SearchResult finish(Trial trial);
-    SearchResult keep() const;
-    double margin(const Distance& d, const Family& f) const;
-    double required(Kind kind, const Family& f) const;
+// How much lower than at `high` a lower target's first candidate starts.
+int guessDown(VisualTarget t) {
+    return t == VisualTarget::High ? 0 : (t == VisualTarget::Balanced ? 10 : 20);
+}
 
-    detail::SaveRequest base_;
-    ImageFormat format_;
-    SearchPlan plan_;
-    Limits limits_;
-    int bands_ = 3;
-    int trials_ = 0;
-    Target whole_;
-    std::optional<Target> sample_;
-};
+int firstGuess(ImageFormat f, VisualTarget t) {
+    const int down = guessDown(t);
+    switch (f) {
+        case ImageFormat::Png:
+            return 99 - down;  // libimagequant gives every colour it needs from about 90 up
+        case ImageFormat::Avif:
+            return 62 - down;
+        default:
+            return 72 - down;
+    }
+}
+
+// The sample's own slope near the limits: how far a whole image that misses must climb.
+double sampleSlope(const Found& found, const Family& f) {
+    if (!found.pass || !found.fail || found.fail->quality == found.pass->quality) return f.slope;
+    return std::max(f.slope / 4, (found.pass->margin - found.fail->margin) /
+                                     double(found.pass->quality - found.fail->quality));
+}
+
+const char* encodingOf(ImageFormat format, const Family& f, int quality) {
+    if (quality >= 100) return "lossless";
+    if (format == ImageFormat::Png) return f.nearLossless ? "near-lossless" : "palette";
+    return f.fullChroma ? "lossy-444" : "lossy";
+}
 
 double Searcher::margin(const Distance& d, const Family& f) const {
     double m = std::min((d.ssim - limits_.ssim) / kSsimUnit, (limits_.shift - d.colourShift) / kShiftUnit);
@@ -218,6 +154,7 @@ void Searcher::decodeSource() {
 
 Expected<Trial> Searcher::attempt(const Target& on, int quality, const Family& f) {
     if (base_.cancel && base_.cancel->cancelled()) return fail(ErrorCode::Cancelled, "cancelled");
+    if (f.nearLossless) return judgeNearLossless(on, quality, f);
     detail::SaveRequest request = base_;
     request.image = on.image;
     request.quality = quality;
@@ -232,6 +169,7 @@ Expected<Trial> Searcher::attempt(const Target& on, int quality, const Family& f
         return fail(ErrorCode::Internal, "a candidate decoded to another size than its source");
     Trial t;
     t.quality = quality;
+    t.encoding = encodingOf(format_, f, quality);
     t.distance = distance(on.reference, comparable, on.tile);
     t.margin = margin(t.distance, f) - required(on.kind, f);
     t.size = bytes->size();
@@ -266,43 +204,33 @@ Expected<Found> Searcher::lowestPassing(const Target& on, const Family& f) {
 }
 
 // The whole image at the quality a sample found. A pass is taken as it is: the sample placed it close to
-// the limits. A miss climbs along the margin's slope as the sample measured it, then closes in.
+// the limits. A miss climbs along the margin's slope as the sample measured it, and the first pass ends it:
+// closing in on the line between a miss and a pass cost another whole-image trial (2.5 s for a 4096x4096
+// WebP) for about 2 % of the bytes on the big set.
 Expected<std::optional<Trial>> Searcher::confirm(Trial found, const Family& f, double slope) {
-    std::map<int, double> tried;
-    std::optional<Trial> pass, failing;
     int q = found.quality;
-    for (int n = 0; n < kMaxConfirmTrials && !tried.count(q); ++n) {
+    for (int n = 0; n < kMaxConfirmTrials; ++n) {
         auto t = attempt(whole_, q, f);
         if (!t) return Unexpected(std::move(t).error());
-        tried[q] = t->margin;
-        if (t->margin >= 0) {
-            if (!pass || q < pass->quality) pass = std::move(*t);
-        } else if (!failing || q > failing->quality) {
-            failing = std::move(*t);
-        }
-        if (pass && (!failing || pass->quality - failing->quality <= f.step)) break;
-        if (!pass && q >= f.hi) break;
-        q = pass ? secant(*failing, *pass, tried)
-                 : std::min(f.hi, q + std::max(f.step, int(std::ceil(-failing->margin / slope))));
+        if (t->margin >= 0) return std::optional<Trial>(std::move(*t));
+        if (q >= f.hi) break;
+        q = std::min(f.hi, q + std::max(f.step, int(std::ceil(-t->margin / slope))));
     }
-    return pass;
+    return std::optional<Trial>{};
 }
 
 Expected<std::optional<Trial>> Searcher::search(const Family& f) {
     auto found = lowestPassing(sample_ ? *sample_ : whole_, f);
     if (!found) return Unexpected(std::move(found).error());
     if (!found->pass || !sample_) return std::move(found->pass);
-    // The sample's own slope near the limits says how far a whole image that misses must climb.
-    double slope = kTypicalSlope;
-    if (found->fail && found->fail->quality != found->pass->quality)
-        slope = std::max(kTypicalSlope / 4, (found->pass->margin - found->fail->margin) /
-                                                double(found->pass->quality - found->fail->quality));
+    const double slope = sampleSlope(*found, f);
     return confirm(std::move(*found->pass), f, slope);
 }
 
 SearchResult Searcher::finish(Trial trial) {
     SearchResult r;
     r.outcome.quality = trial.quality;
+    r.outcome.encoding = trial.encoding;
     r.outcome.score = trial.distance.ssim;
     r.bytes = std::move(trial.bytes);
     if (plan_.originalBytes > 0 && r.bytes.size() >= plan_.originalBytes) return keep();
@@ -339,6 +267,7 @@ Expected<SearchResult> Searcher::lossless() {
     ++trials_;
     Trial t;
     t.quality = 100;
+    t.encoding = "lossless";
     t.distance = Distance{};  // lossless: the decoded pixels are the source's
     t.bytes = std::move(*bytes);
     return finish(std::move(t));
@@ -375,42 +304,12 @@ Expected<SearchResult> Searcher::searchLossy() {
     return finish(std::move(*t));
 }
 
-// Whether a palette of this family could meet the target: its most colourful palette on a downscaled copy of
-// the image. (Its bytes say little about the whole image's: a downscaled copy packs less tightly.)
-Expected<bool> Searcher::paletteMayPass(const Family& f) {
-    const double pixels = double(whole_.image.width()) * double(whole_.image.height());
-    if (pixels < 2.5 * kOverviewPixels) return true;
-    const Target overview =
-        makeTarget(Kind::Overview, whole_.image.resize(std::sqrt(kOverviewPixels / pixels)), 0);
-    auto t = attempt(overview, f.hi, f);
-    if (!t) return Unexpected(std::move(t).error());
-    return t->margin >= 0;
-}
-
-// PNG: a palette without error diffusion is by far the smallest, unless it bands; then one with some error
-// diffusion (which breaks up contours at a little noise), then a fully dithered one, whose noise SSIM counts
-// against it; then lossless. Palettes are searched on the whole image.
-Expected<SearchResult> Searcher::searchPng() {
-    const int guess = firstGuess(format_, plan_.target);
-    const Family families[] = {Family{20, 99, guess, 10, 2, 0.0}, Family{20, 99, 99, 10, 2, kSomeDither},
-                               Family{20, 99, 99, 10, 2, 1.0}};
-    for (const Family& f : families) {
-        auto may = paletteMayPass(f);
-        if (!may) return Unexpected(std::move(may).error());
-        if (!*may) continue;
-        auto found = lowestPassing(whole_, f);
-        if (!found) return Unexpected(std::move(found).error());
-        if (found->pass) return finish(std::move(*found->pass));
-    }
-    return lossless();
-}
-
 Expected<SearchResult> Searcher::run() {
     decodeSource();
     return format_ == ImageFormat::Png ? searchPng() : searchLossy();
 }
 
-}  // namespace
+}  // namespace search
 
 bool searchableFormat(ImageFormat format) {
     return format == ImageFormat::Jpeg || format == ImageFormat::Png || format == ImageFormat::Webp ||
@@ -425,7 +324,7 @@ bool searchApplies(ImageFormat format, const detail::SaveRequest& request) {
 Expected<SearchResult> searchQuality(const detail::SaveRequest& request, ImageFormat format,
                                      const SearchPlan& plan) {
     const auto start = Clock::now();
-    Searcher searcher(request, format, plan);
+    search::Searcher searcher(request, format, plan);
     Expected<SearchResult> result = [&]() -> Expected<SearchResult> {
         try {
             return searcher.run();
@@ -442,7 +341,9 @@ Expected<SearchResult> searchQuality(const detail::SaveRequest& request, ImageFo
 
 std::uint64_t searchMemoryBytes(int width, int height, int bands) {
     const std::uint64_t frame = std::uint64_t(std::max(0, width)) * std::uint64_t(std::max(0, height));
-    return frame * std::uint64_t(std::max(1, bands) + 3 + 3);
+    // The source, its comparable copy, and a candidate with its comparable copy (a near-lossless candidate is
+    // the source's size).
+    return frame * std::uint64_t(2 * std::max(1, bands) + 3 + 3);
 }
 
 }  // namespace imgopt

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 
 #include "imgopt/options.hpp"
 #include "jpeg_quality.hpp"
@@ -24,7 +25,10 @@ struct SearchPlan {
 };
 
 struct SearchOutcome {
-    int quality = 0;                   // of the bytes returned; 100 = the lossless preset
+    int quality = 0;  // of the bytes returned; 100 = the lossless preset
+    // How those bytes encode the image: "lossy", "lossy-444" (JPEG with full chroma), "palette",
+    // "near-lossless" (PNG, quality = 100 - the rounding step) or "lossless".
+    std::string encoding;
     double score = 0;                  // SSIM of those bytes against the source's pixels
     int trials = 0;                    // candidates encoded, on the sample and on the whole image
     std::optional<int> sourceQuality;  // from sourceTables
@@ -51,7 +55,7 @@ Expected<SearchResult> searchQuality(const detail::SaveRequest& request, ImageFo
                                      const SearchPlan& plan);
 
 // Working memory a search adds to an encode of an image this size: the source, its comparable copy and a
-// decoded candidate, in memory at once.
+// candidate with its comparable copy, in memory at once.
 std::uint64_t searchMemoryBytes(int width, int height, int bands);
 
 }  // namespace imgopt

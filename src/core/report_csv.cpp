@@ -25,7 +25,7 @@ std::string optional(const std::optional<int>& v) { return v ? std::to_string(*v
 void writeCsv(const RunReport& r, std::ostream& out) {
     out << "input,output,status,inputFormat,outputFormat,inputBytes,outputBytes,savedPercent,width,height,"
            "processSeconds,queueWaitSeconds,encodeSeconds,writeSeconds,worker,batch,priority,warning,error,"
-           "searchSeconds,chosenQuality,score,trials,sourceQuality,reason\n";
+           "searchSeconds,chosenQuality,chosenEncoding,score,trials,sourceQuality,reason\n";
     // One row at a time: a report of a million files is never held as one string.
     for (const auto& f : r.files) {
         const bool hasOutput = f.output.has_value();
@@ -42,8 +42,8 @@ void writeCsv(const RunReport& r, std::ostream& out) {
             f.timings.queueWaitSeconds, f.timings.encodeSeconds, f.timings.writeSeconds,
             f.worker >= 0 ? std::to_string(f.worker) : "", f.batch > 0 ? std::to_string(f.batch) : "",
             f.priority, quoted(f.warning), quoted(f.error));
-        out << fmt::format("{:.4f},{},{},{},{},{}\n", f.timings.searchSeconds, optional(f.chosenQuality),
-                           f.score ? fmt::format("{:.5f}", *f.score) : "", f.trials,
+        out << fmt::format("{:.4f},{},{},{},{},{},{}\n", f.timings.searchSeconds, optional(f.chosenQuality),
+                           quoted(f.chosenEncoding), f.score ? fmt::format("{:.5f}", *f.score) : "", f.trials,
                            optional(f.sourceQuality), quoted(f.reason));
     }
 }

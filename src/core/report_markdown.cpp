@@ -90,7 +90,7 @@ std::string reportToMarkdown(const RunReport& r) {
             out ? formatInfo(f.outputFormat).name : "-", f.inputBytes,
             out ? std::to_string(f.outputBytes) : "-",
             out && f.inputBytes ? fmt::format("{:.1f}%", savingPercent(f.inputBytes, f.outputBytes)) : "-",
-            f.chosenQuality ? std::to_string(*f.chosenQuality) : "-",
+            f.chosenQuality ? fmt::format("{} {}", *f.chosenQuality, f.chosenEncoding) : "-",
             f.score ? fmt::format("{:.4f}", *f.score) : "-", f.timings.processSeconds, cell(message(f)));
     }
     return md;

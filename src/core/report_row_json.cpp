@@ -97,6 +97,7 @@ json fileJson(const TaskResult& f) {
         {"validateEndSeconds", secondsOrNull(f.timings.validateEnd)},
         {"validateWorker", f.timings.validateWorker >= 0 ? json(f.timings.validateWorker) : json(nullptr)},
         {"chosenQuality", optionalNumber(f.chosenQuality)},
+        {"chosenEncoding", textOrNull(f.chosenEncoding)},
         {"score", optionalNumber(f.score)},
         {"trials", f.trials},
         {"sourceQuality", optionalNumber(f.sourceQuality)},
@@ -129,6 +130,7 @@ Expected<TaskResult> fileFromJson(const json& j) {
     f.height = in.get("height", 0);
     readTimings(in, f.timings);
     f.chosenQuality = in.optional<int>("chosenQuality");
+    f.chosenEncoding = in.get<std::string>("chosenEncoding", {});
     f.score = in.optional<double>("score");
     f.trials = in.get("trials", 0);
     f.sourceQuality = in.optional<int>("sourceQuality");

@@ -25,7 +25,10 @@ struct SaveRequest {
     // Set by the quality search (quality_search.cpp) to try its candidates; the defaults are the presets.
     double dither = -1;       // PNG palette: error-diffusion amount, 0..1; -1 = the preset's
     bool fullChroma = false;  // JPEG: keep every chroma sample (4:4:4) below the lossless preset
-    int pngCompression = -1;  // PNG lossless: zlib level 0..9; -1 = the preset's
+    // PNG lossless: zlib level 0..9; near-lossless: libdeflate level 1..12; -1 = the preset's.
+    int pngCompression = -1;
+    // PNG below the lossless preset: near-lossless truecolour (near_lossless_png.hpp) instead of a palette.
+    bool nearLossless = false;
 
     bool lossless() const { return quality >= 100; }
     // Whether the saver may leave all metadata out: `none`, or `icc` on an image with no profile to keep.

@@ -80,7 +80,10 @@ void finishWritten(TaskResult& r, const PlannedTask& task, const EncodedImage& e
 }
 
 void recordSearch(TaskResult& r, const SearchOutcome& s) {
-    if (!s.keepOriginal) r.chosenQuality = s.quality;
+    if (!s.keepOriginal) {
+        r.chosenQuality = s.quality;
+        r.chosenEncoding = s.encoding;
+    }
     r.score = s.score;
     r.trials = s.trials;
     r.sourceQuality = s.sourceQuality;
@@ -128,6 +131,7 @@ TaskResult encodeAndWrite(TaskResult r, const PlannedTask& task, const Options& 
             // The output is the original: a search's score was the rejected candidate's.
             if (r.score) r.score = 1.0;
             r.chosenQuality.reset();
+            r.chosenEncoding.clear();
         }
     } else if (auto committed = commitEncoded(task, options, *enc, context, warnings); !committed) {
         setError(r, committed.error());

@@ -236,7 +236,10 @@ void CompareView::refreshInfo() {
     parts << tr("Original %1 → optimized %2").arg(formatBytes(e.bytesBefore), formatBytes(e.bytesAfter));
     parts << tr("saved %1 %").arg(QLocale().toString(savingPercent(e.bytesBefore, e.bytesAfter), 'f', 1));
     if (e.score) parts << tr("score %1 (SSIM)").arg(QLocale().toString(*e.score, 'f', 4));
-    if (e.quality) parts << tr("quality %1").arg(*e.quality);
+    if (e.quality && !e.encoding.isEmpty())
+        parts << tr("quality %1, %2").arg(*e.quality).arg(encodingText(e.encoding));
+    else if (e.quality)
+        parts << tr("quality %1").arg(*e.quality);
     if (overview_) parts << tr("%1 × %2 px").arg(overview_->frame.width()).arg(overview_->frame.height());
     QString text = e.name + QStringLiteral("  ·  ") + parts.join(QStringLiteral("  ·  "));
     if (!status_.isEmpty()) text += QStringLiteral("  ·  ") + status_;

@@ -29,6 +29,7 @@ struct CompareEntry {
     std::uint64_t bytesAfter = 0;
     std::optional<double> score;  // SSIM, with quality auto
     std::optional<int> quality;   // chosen by quality auto
+    QString encoding;             // and how (TaskResult::chosenEncoding)
 };
 
 class CompareView : public QDialog {

@@ -69,6 +69,15 @@ QString qualityText(int quality) {
     return DisplayFormat::tr("%1 · %2").arg(quality).arg(translated);
 }
 
+QString encodingText(const QString& encoding) {
+    if (encoding == QLatin1String("lossy")) return DisplayFormat::tr("lossy");
+    if (encoding == QLatin1String("lossy-444")) return DisplayFormat::tr("lossy, full colour resolution");
+    if (encoding == QLatin1String("palette")) return DisplayFormat::tr("palette");
+    if (encoding == QLatin1String("near-lossless")) return DisplayFormat::tr("near-lossless truecolour");
+    if (encoding == QLatin1String("lossless")) return DisplayFormat::tr("lossless");
+    return encoding;
+}
+
 QString errorText(const TaskResult& result) {
     const QString message = QString::fromStdString(result.error);
     if (!result.errorCode) return message;

@@ -28,6 +28,8 @@ QString statusText(TaskStatus status);
 // "Same as input" for no conversion, else the registry's display name.
 QString outputFormatText(const std::optional<ImageFormat>& convertTo);
 QString qualityText(int quality);  // "85 · Excellent"
+// The core's TaskResult::chosenEncoding in words: "near-lossless" -> "near-lossless truecolour".
+QString encodingText(const QString& encoding);
 // A result's error in words, plus where in this app the setting that changes the outcome lives.
 QString errorText(const TaskResult& result);
 // A two-column name/value table as rich text, for the summary and metrics figures.

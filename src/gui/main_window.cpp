@@ -472,7 +472,7 @@ void MainWindow::showCompare(int sourceRow) {
             continue;
         if (r == sourceRow) current = int(entries.size());
         entries.append(CompareEntry{row.fileName, row.path, row.output, row.bytesBefore, row.bytesAfter,
-                                    row.score, row.quality});
+                                    row.score, row.quality, row.encoding});
     }
     if (entries.isEmpty()) return;
     if (!compareView_) {

@@ -281,6 +281,7 @@ void QueueModel::finish(int run, const TaskResult& result) {
                                           : QString::fromStdString(result.reason);
     r.score = result.score;
     r.quality = result.chosenQuality;
+    r.encoding = QString::fromStdString(result.chosenEncoding);
     r.finishOrder = ++finishedCount_;
     markDirty(i);
 }

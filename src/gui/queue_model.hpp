@@ -39,6 +39,7 @@ struct QueueRow {
     QString message;                // error, or warning, or why the original was kept
     std::optional<double> score;    // quality auto: SSIM of the output against the source
     std::optional<int> quality;     // quality auto: the quality the search chose
+    QString encoding;               // and how: the core's TaskResult::chosenEncoding
     std::uint64_t finishOrder = 0;  // 1-based order in which results arrived; 0 while queued
     // Natural-order keys (img2 before img10) made once when the row is added: sorting 100,000 rows then
     // compares bytes instead of collating strings. Rows of one folder share one folder key.

@@ -26,6 +26,7 @@ CompareEntry entryFor(const QString& before, const QString& after) {
     e.bytesAfter = quint64(QFileInfo(after).size());
     e.score = 0.975;
     e.quality = 71;
+    e.encoding = QStringLiteral("near-lossless");
     return e;
 }
 
@@ -159,6 +160,8 @@ void CompareViewTest::previousAndNextFromTheKeyboard() {
     QVERIFY(view.infoText().contains(QStringLiteral("0.9750")) ||
             view.infoText().contains(QStringLiteral("0,9750")));
     QVERIFY(view.infoText().contains(QStringLiteral("71")));
+    QVERIFY2(view.infoText().contains(QStringLiteral("near-lossless truecolour")),
+             qPrintable(view.infoText()));
 }
 
 void CompareViewTest::doubleClickOpensAFinishedRow() {

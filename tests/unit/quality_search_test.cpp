@@ -8,6 +8,7 @@
 #include <vips/vips8>
 
 #include "image_factory.hpp"
+#include "near_lossless_png.hpp"
 #include "perceptual_metric.hpp"
 #include "pipeline.hpp"
 #include "task_runner.hpp"
@@ -62,6 +63,7 @@ TEST(QualitySearch, SmoothPhotoShrinksWithinTheTarget) {
     ASSERT_TRUE(r.chosenQuality && r.score && r.sourceQuality);
     EXPECT_EQ(*r.sourceQuality, 95);
     EXPECT_LT(*r.chosenQuality, 95);
+    EXPECT_EQ(r.chosenEncoding, "lossy");
     EXPECT_GE(*r.score, kHighSsim);
     EXPECT_GE(r.trials, 2);
     EXPECT_LE(r.trials, 20) << "the trials are bounded";
@@ -118,15 +120,18 @@ TEST(QualitySearch, OriginalStandsInWhenNothingSmallerMeetsTheTarget) {
 }
 
 TEST(QualitySearch, NoisyPngIsAlreadyOptimized) {
-    // Photographic noise, saved with adaptive row filters: no palette meets the target, and lossless cannot
-    // pack it tighter than the file already is, so the original stays, with the reason.
+    // Photographic noise that is already a near-lossless PNG at the coarsest step `high` allows: no palette
+    // meets the target, a finer step only adds bytes, and lossless cannot pack it tighter, so the original
+    // stays, with the reason.
     TempDir dir;
     const auto raw = dir / "raw.png";
     makeImage(raw, {.width = 1400, .height = 1000});
+    NearLosslessPngSettings coarsest;
+    coarsest.step = 13;  // the coarsest step `high` allows (quality_search.cpp)
+    const auto bytes = encodeNearLosslessPng(VImage::new_from_file(raw.c_str()), coarsest, CancelToken{});
+    ASSERT_TRUE(bytes.has_value()) << bytes.error().message;
     const auto src = dir / "noise.png";
-    VImage::new_from_file(raw.c_str())
-        .pngsave(src.c_str(),
-                 VImage::option()->set("compression", 6)->set("filter", VIPS_FOREIGN_PNG_FILTER_ALL));
+    writeBytes(src, *bytes);
     const TaskResult r = run(src, autoOptions());
     ASSERT_EQ(r.status, TaskStatus::KeptOriginal) << r.error;
     EXPECT_EQ(r.reason, "already optimized");
@@ -146,6 +151,7 @@ TEST(QualitySearch, GraphicPngBecomesAPalette) {
     ASSERT_EQ(r.status, TaskStatus::Optimized) << r.error;
     ASSERT_TRUE(r.chosenQuality && r.score);
     EXPECT_LT(*r.chosenQuality, 100) << "a palette, not lossless";
+    EXPECT_EQ(r.chosenEncoding, "palette");
     EXPECT_GE(*r.score, kHighSsim);
     EXPECT_GE(ssimOfFiles(src, *r.output), kHighSsim);
 }
@@ -161,6 +167,27 @@ TEST(QualitySearch, PhotoPngIsNeverAPaletteBelowTheTarget) {
     if (r.status == TaskStatus::Optimized) {
         EXPECT_GE(ssimOfFiles(src, *r.output), kHighSsim);
     }
+}
+
+TEST(QualitySearch, PhotoPngBecomesNearLosslessTruecolour) {
+    // A photographic PNG saved losslessly: no palette meets the target, near-lossless truecolour does, at a
+    // fraction of the bytes.
+    TempDir dir;
+    const auto src = dir / "photo.png";
+    makeImage(dir / "raw.png", {.width = 900, .height = 700});
+    VImage::new_from_file((dir / "raw.png").c_str())
+        .pngsave(src.c_str(),
+                 VImage::option()->set("compression", 6)->set("filter", VIPS_FOREIGN_PNG_FILTER_ALL));
+    const TaskResult r = run(src, autoOptions());
+    ASSERT_EQ(r.status, TaskStatus::Optimized) << r.error;
+    ASSERT_TRUE(r.chosenQuality && r.score && r.output);
+    EXPECT_LT(*r.chosenQuality, 100);
+    EXPECT_EQ(r.chosenEncoding, "near-lossless");
+    EXPECT_LT(double(r.outputBytes), 0.8 * double(r.inputBytes));
+    EXPECT_GE(ssimOfFiles(src, *r.output), kHighSsim);
+    const std::string head = readText(*r.output);
+    ASSERT_GT(head.size(), 25u);
+    EXPECT_EQ(head[25], 2) << "IHDR colour type: truecolour, not a palette";
 }
 
 TEST(QualitySearch, ConversionsSearchTheirOwnFormat) {

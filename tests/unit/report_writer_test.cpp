@@ -255,6 +255,7 @@ TEST(ReportWriter, VisualQualitySearchInEveryFormat) {
     RunReport r = sampleReport();
     auto files = sampleFiles();
     files[0].chosenQuality = 71;
+    files[0].chosenEncoding = "lossy";
     files[0].score = 0.97;
     files[0].trials = 5;
     files[0].sourceQuality = 92;
@@ -277,6 +278,8 @@ TEST(ReportWriter, VisualQualitySearchInEveryFormat) {
     EXPECT_EQ(j["summary"]["minScore"], 0.97);
     EXPECT_EQ(j["summary"]["scored"], 2);
     EXPECT_EQ(j["files"][0]["chosenQuality"], 71);
+    EXPECT_EQ(j["files"][0]["chosenEncoding"], "lossy");
+    EXPECT_TRUE(j["files"][1]["chosenEncoding"].is_null());
     EXPECT_EQ(j["files"][0]["sourceQuality"], 92);
     EXPECT_EQ(j["files"][0]["trials"], 5);
     EXPECT_EQ(j["files"][2]["reason"], "already optimized");
@@ -285,7 +288,8 @@ TEST(ReportWriter, VisualQualitySearchInEveryFormat) {
 
     const auto rows = parseCsv(reportToCsv(r));
     const auto& header = rows.front();
-    for (const char* c : {"chosenQuality", "score", "trials", "sourceQuality", "searchSeconds", "reason"})
+    for (const char* c :
+         {"chosenQuality", "chosenEncoding", "score", "trials", "sourceQuality", "searchSeconds", "reason"})
         EXPECT_NE(std::find(header.begin(), header.end(), c), header.end()) << c;
     const auto reasonCol = std::size_t(std::find(header.begin(), header.end(), "reason") - header.begin());
     EXPECT_EQ(rows[3][reasonCol], "already optimized");

@@ -1,3 +1,4 @@
+#include "near_lossless_png.hpp"
 #include "png_writer.hpp"
 #include "savers.hpp"
 
@@ -6,6 +7,13 @@ namespace imgopt::detail {
 Expected<Bytes> savePng(const SaveRequest& r) {
     // Palette PNGs are written by png_writer (libimagequant and libdeflate; png_writer.hpp says why), without
     // row filters: they help truecolour data but hurt palette indices (docs/presets.md).
+    if (!r.lossless() && r.nearLossless && r.image.format() == VIPS_FORMAT_UCHAR) {
+        NearLosslessPngSettings settings;
+        settings.step = nearLosslessStep(r.quality);
+        if (r.pngCompression >= 0) settings.deflateLevel = r.pngCompression;
+        settings.metadata = r.metadata;
+        return encodeNearLosslessPng(r.image, settings, *r.cancel);
+    }
     if (!r.lossless() && r.image.format() == VIPS_FORMAT_UCHAR) {
         PalettePngSettings settings;
         settings.quality = r.quality;
