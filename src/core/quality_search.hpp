@@ -4,7 +4,8 @@
 // scored (perceptual_metric.hpp), first on a sample of the image (search_sample.hpp) and then, for the
 // quality the sample found, on the whole image, which gives the recorded score. A secant search on the
 // margin to the limits needs four to six candidates; the trials are bounded. JPEG never goes above the
-// source's own quality (jpeg_quality.hpp); PNG chooses between a palette and lossless.
+// source's own quality (jpeg_quality.hpp); PNG chooses between a palette, near-lossless truecolour
+// (near_lossless_png.hpp) and lossless. The searcher itself: quality_searcher.hpp.
 // Thread rules: one call per task on its worker thread; the call owns every image it makes.
 
 #include <cstdint>
