@@ -20,8 +20,8 @@ constexpr int kNearLosslessFloor[] = {87, 84, 82};
 // scaled to the whole image, were 1.0-1.5x the whole image's. So a sample predicts a loss against a palette
 // only when this share of its estimate is still larger.
 constexpr double kMosaicEstimate = 0.7;
-// The same for near-lossless PNG, where a quality step is a whole rounding step (0.4-1.1 units on the big
-// set's photographic PNGs).
+// Margin units gained per quality step by near-lossless PNG, where a quality step is a whole rounding step
+// (0.4-1.1 units on the big set's photographic PNGs; kTypicalSlope is the lossy formats').
 constexpr double kNearLosslessSlope = 0.5;
 
 }  // namespace
@@ -31,7 +31,7 @@ constexpr double kNearLosslessSlope = 0.5;
 Expected<bool> Searcher::paletteMayPass(const Family& f) {
     const double pixels = double(whole_.image.width()) * double(whole_.image.height());
     if (pixels < 2.5 * kOverviewPixels) return true;
-    // Made once for the three palette families: the downscale of a 4K image costs as much as a trial.
+    // Made once for the three palette families: downscaling a 4K image costs about as much as a trial on it.
     if (!overview_)
         overview_ = makeTarget(Kind::Overview, whole_.image.resize(std::sqrt(kOverviewPixels / pixels)), 0);
     auto t = attempt(*overview_, f.hi, f);
