@@ -250,4 +250,12 @@ std::vector<double> meanColour(const fs::path& file) {
     return out;
 }
 
+vips::VImage decodedBuffer(const std::vector<std::uint8_t>& bytes) {
+    return vips::VImage::new_from_buffer(bytes.data(), bytes.size(), "").copy_memory();
+}
+
+double maxDifference(const vips::VImage& a, const vips::VImage& b) {
+    return (a.cast(VIPS_FORMAT_INT) - b).abs().max();
+}
+
 }  // namespace imgopt::test

@@ -1,6 +1,7 @@
 #pragma once
 // Generates real test images with vips-cpp, and reads back what a written file holds.
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -65,5 +66,10 @@ std::vector<double> meanColour(const fs::path& file);
 
 // Short name of a probe's loader: "jpeg", "png", "webp", "heif", "tiff", "gif".
 std::string loaderFormat(const std::string& loader);
+
+// An encoder's bytes decoded by libvips, in memory.
+vips::VImage decodedBuffer(const std::vector<std::uint8_t>& bytes);
+// The largest difference of any sample between two images of the same size and bands.
+double maxDifference(const vips::VImage& a, const vips::VImage& b);
 
 }  // namespace imgopt::test

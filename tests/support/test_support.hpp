@@ -37,6 +37,14 @@ std::string errorText(const Expected<T, E>& x) {
         return x.error().error.message;
 }
 
+// The value of a result that should succeed; otherwise a test failure with its message, and an empty value.
+template <class T>
+T valueOrFail(Expected<T> x) {
+    if (x) return std::move(*x);
+    ADD_FAILURE() << x.error().message;
+    return T{};
+}
+
 namespace fs = std::filesystem;
 
 // A fresh folder under the system temp dir, removed (with everything in it) when the object dies.

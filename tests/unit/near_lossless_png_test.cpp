@@ -21,19 +21,8 @@ std::vector<std::uint8_t> encoded(const VImage& image, int step, MetadataMode me
     NearLosslessPngSettings settings;
     settings.step = step;
     settings.metadata = metadata;
-    auto bytes = encodeNearLosslessPng(image, settings, CancelToken{});
-    if (!bytes) {
-        ADD_FAILURE() << bytes.error().message;
-        return {};
-    }
-    return *bytes;
+    return valueOrFail(encodeNearLosslessPng(image, settings, CancelToken{}));
 }
-
-VImage decoded(const std::vector<std::uint8_t>& png) {
-    return VImage::new_from_buffer(png.data(), png.size(), "").copy_memory();
-}
-
-double maxDifference(const VImage& a, const VImage& b) { return (a.cast(VIPS_FORMAT_INT) - b).abs().max(); }
 
 // A test card with photographic noise on it, so that every residual is non-zero somewhere.
 VImage noisyCard(int width, int height, int bands) {
@@ -54,7 +43,7 @@ TEST(NearLosslessPng, EverySampleWithinHalfAStepAndAlphaExact) {
         const VImage image = noisyCard(121, 67, bands).copy_memory();
         const int colour = bands == 2 || bands == 4 ? bands - 1 : bands;
         for (int step : {2, 3, 5, 8, 13}) {
-            const VImage back = decoded(encoded(image, step));
+            const VImage back = decodedBuffer(encoded(image, step));
             ASSERT_EQ(back.bands(), bands);
             ASSERT_EQ(back.width(), image.width());
             const VImage diff = (back.cast(VIPS_FORMAT_INT) - image).abs();
@@ -71,7 +60,7 @@ TEST(NearLosslessPng, EverySampleWithinHalfAStepAndAlphaExact) {
 TEST(NearLosslessPng, StepOneIsLossless) {
     for (int bands = 1; bands <= 4; ++bands) {
         const VImage image = noisyCard(90, 50, bands).copy_memory();
-        EXPECT_EQ(maxDifference(decoded(encoded(image, 1)), image), 0.0) << bands << " bands";
+        EXPECT_EQ(maxDifference(decodedBuffer(encoded(image, 1)), image), 0.0) << bands << " bands";
     }
 }
 
@@ -99,7 +88,7 @@ TEST(NearLosslessPng, MetadataByMode) {
     const VImage image = VImage::new_from_file((dir / "icc.png").c_str());
     ASSERT_NE(image.get_typeof(VIPS_META_ICC_NAME), 0u);
     for (auto mode : {MetadataMode::None, MetadataMode::Icc}) {
-        const VImage back = decoded(encoded(image, 4, mode));
+        const VImage back = decodedBuffer(encoded(image, 4, mode));
         EXPECT_EQ(back.get_typeof(VIPS_META_ICC_NAME) != 0, mode != MetadataMode::None) << toString(mode);
     }
 }
@@ -113,7 +102,7 @@ TEST(NearLosslessPng, PixelsAreWhatTheFileDecodesTo) {
             ASSERT_TRUE(pixels.has_value()) << pixels.error().message;
             ASSERT_EQ(pixels->bands(), bands);
             EXPECT_EQ(pixels->interpretation(), image.interpretation());
-            EXPECT_EQ(maxDifference(*pixels, decoded(encoded(image, step))), 0.0)
+            EXPECT_EQ(maxDifference(*pixels, decodedBuffer(encoded(image, step))), 0.0)
                 << bands << " bands, step " << step;
         }
     }

@@ -19,8 +19,6 @@ using vips::VImage;
 
 namespace {
 
-double maxDifference(const VImage& a, const VImage& b) { return (a.cast(VIPS_FORMAT_INT) - b).abs().max(); }
-
 VImage loadWithLibvips(const fs::path& file) { return VImage::new_from_file(file.c_str()); }
 
 }  // namespace
