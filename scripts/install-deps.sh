@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config
   libvips-dev libvips-tools libheif1 libwebp-dev libexif-dev libimagequant-dev libdeflate-dev
+  libjpeg62-turbo-dev
   libcli11-dev nlohmann-json3-dev libfmt-dev libjemalloc-dev libxxhash-dev libsqlite3-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-14 libclang-rt-14-dev llvm-14

@@ -19,9 +19,6 @@ constexpr std::chrono::milliseconds kSettleTime{200};
 // Validation jobs go ahead of encodes: they are short and keep the next batch ready.
 constexpr int kValidatePriority = INT_MAX / 2;
 
-// Below this many pixels a task runs on one libvips thread (docs/benchmarks.md, "Per-file cost").
-constexpr std::uint64_t kSmallImagePixels = 1'000'000;
-
 // How often admission probes memory again: when tasks wait for memory to free up, and at most this often
 // while tasks stream through.
 constexpr std::chrono::milliseconds kMemoryRecheck{100};
@@ -296,9 +293,8 @@ void BatchEngine::Impl::runEncode(const PlannedTask& task, std::uint64_t batch, 
         std::lock_guard lock(mutex_);
         running = std::max(1, inFlightTasks_);
     }
-    // A small image gets one: a pipeline's thread pool costs more to start and hand work across than a
-    // few hundred thousand pixels take to process.
-    const bool small = task.header.pixels() < kSmallImagePixels;
+    // A small image gets one: its pixels are read in this thread (vips_runtime.hpp, kInThreadPixels).
+    const bool small = task.header.pixels() < kInThreadPixels;
     setTaskThreads(small ? 1 : std::max(1, cores_ / running));
     TaskResult r = cancel_.cancelled() ? skippedResult(task.source, task.header.format,
                                                        Error{ErrorCode::Cancelled, "cancelled"})

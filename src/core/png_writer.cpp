@@ -33,9 +33,8 @@ RgbaFrame rgbaFrame(VImage image) {
     if (image.bands() < 3) image = image.colourspace(VIPS_INTERPRETATION_sRGB);
     if (image.bands() == 3) image = image.bandjoin_const({255.0});
     if (image.format() != VIPS_FORMAT_UCHAR) image = image.cast(VIPS_FORMAT_UCHAR);
-    std::size_t size = 0;
     RgbaFrame frame;
-    frame.pixels.reset(image.write_to_memory(&size));
+    frame.pixels.reset(pixelsInMemory(image).data.release());
     frame.width = image.width();
     frame.height = image.height();
     return frame;

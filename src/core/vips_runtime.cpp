@@ -8,6 +8,7 @@
 #include <omp.h>
 #endif
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <mutex>
@@ -95,6 +96,32 @@ void setTaskThreads(int threads) {
 #ifdef IMGOPT_HAVE_OPENMP
     omp_set_num_threads(threads);
 #endif
+}
+
+bool runsInThread(const vips::VImage& image) {
+    return std::uint64_t(image.width()) * std::uint64_t(image.height()) < kInThreadPixels;
+}
+
+MemoryPixels pixelsInMemory(const vips::VImage& image) {
+    MemoryPixels out;
+    if (!runsInThread(image)) {
+        out.data.reset(image.write_to_memory(&out.size));
+        return out;
+    }
+    const std::size_t line = VIPS_IMAGE_SIZEOF_LINE(image.get_image());
+    out.size = line * std::size_t(image.height());
+    out.data.reset(g_malloc(out.size));
+    auto* dst = static_cast<VipsPel*>(out.data.get());
+    const vips::VRegion region = vips::VRegion::new_from_image(image);
+    constexpr int kStripRows = 64;
+    for (int y = 0; y < image.height(); y += kStripRows) {
+        const int rows = std::min(kStripRows, image.height() - y);
+        region.prepare(0, y, image.width(), rows);
+        const VipsPel* src = region.addr();
+        const auto stride = std::size_t(VIPS_REGION_LSKIP(region.get_region()));
+        for (int r = 0; r < rows; ++r) std::memcpy(dst + std::size_t(y + r) * line, src + r * stride, line);
+    }
+    return out;
 }
 
 }  // namespace imgopt

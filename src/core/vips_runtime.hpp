@@ -2,7 +2,12 @@
 // libvips inside the core: start-up, opening inputs and threads; error text is in vips_errors.hpp. The tools
 // see only imgopt/runtime.hpp.
 
+#include <glib.h>
+
+#include <cstddef>
+#include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vips/vips8>
 
@@ -28,5 +33,21 @@ void killWhenCancelled(VipsImage* image, const CancelToken* token);
 // (libimagequant's). Without the latter, two workers each ran OpenMP teams of one thread per core, whose idle
 // members spin: 5 % of a palette PNG's CPU time.
 void setTaskThreads(int threads);
+
+// Below this many pixels an image's pipeline runs in the calling thread: one libvips thread per task, and
+// pixels read through a region rather than a sink. A sink (write_to_memory, a saver) starts a thread pool
+// and hands work across threads, which costs more than a few hundred thousand pixels take to process
+// (docs/benchmarks.md, "Per-file cost").
+inline constexpr std::uint64_t kInThreadPixels = 1'000'000;
+
+bool runsInThread(const vips::VImage& image);
+
+// The image's pixels in one g_malloc'ed block, rows packed, like vips_image_write_to_memory(); small images
+// (runsInThread()) are read through a region in this thread. Throws vips::VError when the pipeline fails.
+struct MemoryPixels {
+    std::unique_ptr<void, decltype(&g_free)> data{nullptr, g_free};
+    std::size_t size = 0;
+};
+MemoryPixels pixelsInMemory(const vips::VImage& image);
 
 }  // namespace imgopt
