@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdlib>
+#include <unordered_map>
 
 namespace fs = std::filesystem;
 
@@ -49,11 +50,49 @@ bool recentlyModified(const Fingerprint& fp, std::int64_t recordedAtNs) {
     return recordedAtNs - fp.mtimeNs < 2'000'000'000;
 }
 
-// One prepared statement; finalized on every path out.
+}  // namespace
+
+// The connection's statements, each prepared once and reused: the run state is asked once or twice for every
+// file, and parsing the same SQL each time was part of a tiny image's cost (docs/benchmarks.md, "Per-file
+// cost").
+struct StatementCache {
+    struct Entry {
+        sqlite3_stmt* stmt = nullptr;
+        bool inUse = false;
+    };
+    std::unordered_map<std::string, Entry> entries;
+    ~StatementCache() {
+        for (auto& [sql, e] : entries) sqlite3_finalize(e.stmt);
+    }
+};
+
+namespace {
+
+// A statement from the cache, reset and unbound on every path out. A statement still in use further up the
+// stack (none is nested today) gets a fresh one of its own.
 class Statement {
 public:
-    Statement(sqlite3* db, const char* sql) { sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
-    ~Statement() { sqlite3_finalize(stmt_); }
+    Statement(sqlite3* db, StatementCache& cache, const std::string& sql) {
+        auto& entry = cache.entries[sql];
+        if (!entry.stmt)
+            sqlite3_prepare_v3(db, sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &entry.stmt, nullptr);
+        if (entry.stmt && !entry.inUse) {
+            entry_ = &entry;
+            entry.inUse = true;
+            stmt_ = entry.stmt;
+        } else {
+            sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt_, nullptr);
+        }
+    }
+    ~Statement() {
+        if (!entry_) {
+            sqlite3_finalize(stmt_);
+            return;
+        }
+        sqlite3_reset(stmt_);
+        sqlite3_clear_bindings(stmt_);
+        entry_->inUse = false;
+    }
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
 
@@ -74,6 +113,7 @@ public:
     }
 
 private:
+    StatementCache::Entry* entry_ = nullptr;  // null: a one-off statement, finalized here
     sqlite3_stmt* stmt_ = nullptr;
 };
 
@@ -142,9 +182,13 @@ Expected<std::unique_ptr<RunState>> RunState::open(const fs::path& folder, bool 
     return state;
 }
 
-RunState::RunState(sqlite3* db, bool readOnly) : db_(db), readOnly_(readOnly) {}
+RunState::RunState(sqlite3* db, bool readOnly)
+    : db_(db), statements_(std::make_unique<StatementCache>()), readOnly_(readOnly) {}
 
-RunState::~RunState() { sqlite3_close_v2(db_); }
+RunState::~RunState() {
+    statements_.reset();  // finalized before the connection closes
+    sqlite3_close_v2(db_);
+}
 
 Status RunState::exec(const char* sql) {
     char* message = nullptr;
@@ -156,7 +200,7 @@ Status RunState::exec(const char* sql) {
 
 std::vector<OutputRecord> RunState::outputsLocked(const char* where, const std::string& a,
                                                   const std::string& b) {
-    Statement s(db_, fmt::format("SELECT {} FROM outputs WHERE {}", kOutputColumns, where).c_str());
+    Statement s(db_, *statements_, fmt::format("SELECT {} FROM outputs WHERE {}", kOutputColumns, where));
     std::vector<OutputRecord> out;
     if (!s.ok()) return out;
     s.bind(1, a);
@@ -167,7 +211,8 @@ std::vector<OutputRecord> RunState::outputsLocked(const char* where, const std::
 
 void RunState::dropStaleTrashLocked(const fs::path& original) {
     Statement s(
-        db_, "SELECT run, trash_file, trash_info FROM trashed WHERE original = ?1 AND restored_at IS NULL");
+        db_, *statements_,
+        "SELECT run, trash_file, trash_info FROM trashed WHERE original = ?1 AND restored_at IS NULL");
     if (!s.ok()) return;
     s.bind(1, original.string());
     std::vector<std::pair<std::int64_t, TrashEntry>> stale;
@@ -176,7 +221,7 @@ void RunState::dropStaleTrashLocked(const fs::path& original) {
         if (sameInode(s.text(1), original)) stale.push_back({s.integer(0), TrashEntry{s.text(1), s.text(2)}});
     for (const auto& [run, entry] : stale) {
         Trash::discard(entry);
-        Statement del(db_, "DELETE FROM trashed WHERE run = ?1 AND original = ?2");
+        Statement del(db_, *statements_, "DELETE FROM trashed WHERE run = ?1 AND original = ?2");
         del.bind(1, run).bind(2, original.string()).step();
     }
 }
@@ -215,7 +260,7 @@ PriorOutput RunState::check(const fs::path& source, const std::string& settings,
 
 std::int64_t RunState::runIdLocked() {
     if (run_ != 0) return run_;
-    Statement s(db_, "INSERT INTO runs(started_at) VALUES(?1)");
+    Statement s(db_, *statements_, "INSERT INTO runs(started_at) VALUES(?1)");
     s.bind(1, nowNs());
     if (s.step() == SQLITE_DONE) run_ = sqlite3_last_insert_rowid(db_);
     return run_;
@@ -224,11 +269,11 @@ std::int64_t RunState::runIdLocked() {
 Status RunState::record(OutputRecord r, const std::string& settings) {
     if (readOnly_) return {};
     std::lock_guard lock(mutex_);
-    Statement s(db_,
-                fmt::format("INSERT OR REPLACE INTO outputs(settings, {}) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                            "?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-                            kOutputColumns)
-                    .c_str());
+    static const std::string sql = fmt::format(
+        "INSERT OR REPLACE INTO outputs(settings, {}) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
+        "?10, ?11, ?12, ?13, ?14, ?15)",
+        kOutputColumns);
+    Statement s(db_, *statements_, sql);
     s.bind(1, settings).bind(2, r.source.string()).bind(3, std::int64_t(r.sourceFp.size));
     s.bind(4, r.sourceFp.mtimeNs).bind(5, r.sourceFp.hash).bind(6, r.output.string());
     s.bind(7, std::int64_t(r.outputFp.size)).bind(8, r.outputFp.mtimeNs).bind(9, r.outputFp.hash);
@@ -245,7 +290,7 @@ Status RunState::recordTrashed(TrashRecord r) {
     std::lock_guard lock(mutex_);
     const std::int64_t run = runIdLocked();
     Statement s(
-        db_,
+        db_, *statements_,
         "INSERT OR REPLACE INTO trashed(run, original, trash_file, trash_info, written, written_size, "
         "written_mtime, written_hash) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
     s.bind(1, run).bind(2, r.original.string()).bind(3, r.entry.file.string()).bind(4, r.entry.info.string());
@@ -258,7 +303,7 @@ Status RunState::recordTrashed(TrashRecord r) {
 Status RunState::forgetTrashed(const TrashRecord& r) {
     if (readOnly_) return {};
     std::lock_guard lock(mutex_);
-    Statement s(db_, "DELETE FROM trashed WHERE run = ?1 AND original = ?2");
+    Statement s(db_, *statements_, "DELETE FROM trashed WHERE run = ?1 AND original = ?2");
     s.bind(1, runIdLocked()).bind(2, r.original.string());
     if (s.step() != SQLITE_DONE) return fail(ErrorCode::OutputFailed, sqlite3_errmsg(db_));
     return {};
@@ -266,7 +311,7 @@ Status RunState::forgetTrashed(const TrashRecord& r) {
 
 std::optional<RunInfo> RunState::lastUndoableRun() {
     std::lock_guard lock(mutex_);
-    Statement s(db_,
+    Statement s(db_, *statements_,
                 "SELECT id, started_at FROM runs WHERE undone_at IS NULL AND EXISTS(SELECT 1 FROM trashed "
                 "WHERE trashed.run = runs.id AND restored_at IS NULL) ORDER BY id DESC LIMIT 1");
     if (s.step() != SQLITE_ROW) return std::nullopt;
@@ -275,7 +320,7 @@ std::optional<RunInfo> RunState::lastUndoableRun() {
 
 std::vector<TrashRecord> RunState::trashedIn(std::int64_t run) {
     std::lock_guard lock(mutex_);
-    Statement s(db_,
+    Statement s(db_, *statements_,
                 "SELECT original, trash_file, trash_info, written, written_size, written_mtime, written_hash "
                 "FROM trashed WHERE run = ?1 AND restored_at IS NULL ORDER BY original");
     s.bind(1, run);
@@ -288,18 +333,18 @@ std::vector<TrashRecord> RunState::trashedIn(std::int64_t run) {
 
 Status RunState::markRestored(const TrashRecord& r) {
     std::lock_guard lock(mutex_);
-    Statement s(db_, "UPDATE trashed SET restored_at = ?1 WHERE run = ?2 AND original = ?3");
+    Statement s(db_, *statements_, "UPDATE trashed SET restored_at = ?1 WHERE run = ?2 AND original = ?3");
     s.bind(1, nowNs()).bind(2, r.run).bind(3, r.original.string());
     if (s.step() != SQLITE_DONE) return fail(ErrorCode::OutputFailed, sqlite3_errmsg(db_));
     // The restored file is a source again, and what was written there is gone.
-    Statement forget(db_, "DELETE FROM outputs WHERE source = ?1 OR output = ?2");
+    Statement forget(db_, *statements_, "DELETE FROM outputs WHERE source = ?1 OR output = ?2");
     forget.bind(1, r.original.string()).bind(2, r.written.string()).step();
     return {};
 }
 
 Status RunState::markUndone(std::int64_t run) {
     std::lock_guard lock(mutex_);
-    Statement s(db_, "UPDATE runs SET undone_at = ?1 WHERE id = ?2");
+    Statement s(db_, *statements_, "UPDATE runs SET undone_at = ?1 WHERE id = ?2");
     s.bind(1, nowNs()).bind(2, run);
     if (s.step() != SQLITE_DONE) return fail(ErrorCode::OutputFailed, sqlite3_errmsg(db_));
     return {};

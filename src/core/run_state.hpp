@@ -67,6 +67,8 @@ struct RunInfo {
     std::int64_t startedAtNs = 0;
 };
 
+struct StatementCache;
+
 class RunState {
 public:
     // $XDG_STATE_HOME/imgopt, or ~/.local/state/imgopt.
@@ -107,7 +109,8 @@ private:
     void dropStaleTrashLocked(const std::filesystem::path& original);
 
     std::mutex mutex_;
-    sqlite3* db_ = nullptr;  // guarded by mutex_
+    sqlite3* db_ = nullptr;                       // guarded by mutex_
+    std::unique_ptr<StatementCache> statements_;  // db_'s prepared statements; guarded by mutex_
     bool readOnly_ = false;
     std::int64_t run_ = 0;  // this process's run, 0 until something is recorded; guarded by mutex_
 };

@@ -195,3 +195,29 @@ TEST(Fingerprint, SettingsHashIgnoresWhatDoesNotShapeOutputs) {
     EXPECT_NE(settingsHash(c), settingsHash(d));
     EXPECT_EQ(settingsHash(a).size(), 16u);
 }
+
+TEST(RunState, ReusedStatementsAnswerEachCallWithItsOwnValues) {
+    // Statements are prepared once per connection and reset between calls: interleaved records and checks
+    // of many sources, under two settings and in both modes, must each see only their own row.
+    TempDir dir;
+    auto state = openState(dir);
+    constexpr int kFiles = 40;
+    for (int i = 0; i < kFiles; ++i) {
+        const auto src = dir / ("s" + std::to_string(i) + ".jpg");
+        const auto out = dir / ("o" + std::to_string(i) + ".jpg");
+        writeText(src, "source " + std::to_string(i));
+        writeText(out, "output " + std::to_string(i));
+        ASSERT_TRUE(state->record(recordOf(src, out), i % 2 ? "odd" : "even"));
+        EXPECT_EQ(state->check(src, i % 2 ? "even" : "odd", false, false).kind, PriorOutput::Kind::None) << i;
+        EXPECT_EQ(state->check(src, "any", true, false).kind, PriorOutput::Kind::None) << i;
+    }
+    for (int i = kFiles - 1; i >= 0; --i) {
+        const auto src = dir / ("s" + std::to_string(i) + ".jpg");
+        const auto prior = state->check(src, i % 2 ? "odd" : "even", false, false);
+        EXPECT_EQ(prior.kind, PriorOutput::Kind::UpToDate) << i;
+        EXPECT_EQ(prior.record.output, dir / ("o" + std::to_string(i) + ".jpg")) << i;
+        // In place, a source that is some other record's output reads as already optimized.
+        const auto out = dir / ("o" + std::to_string(i) + ".jpg");
+        EXPECT_EQ(state->check(out, "x", true, false).kind, PriorOutput::Kind::AlreadyOptimized) << i;
+    }
+}
