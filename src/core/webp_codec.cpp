@@ -214,7 +214,7 @@ Expected<Bytes> withMetadata(const VImage& image, const WebPMemoryWriter& writer
     return copied(assembled.bytes, assembled.size);
 }
 
-WebPConfig configFor(const WebpSettings& settings, const VImage& image) {
+WebPConfig configFor(const WebpSettings& settings) {
     WebPConfig config;
     // libvips' defaults for lossless, kept so that outputs do not change with the path: quality 75 is the
     // compression effort there, method 6 the search depth.
@@ -223,17 +223,13 @@ WebPConfig configFor(const WebpSettings& settings, const VImage& image) {
     config.method = settings.lossless ? 6 : 4;
     config.alpha_quality = settings.lossless ? 100 : settings.quality;
     config.use_sharp_yuv = 0;
-    // libwebp's own second thread (analysis, and the alpha plane beside the colour): the same bytes, and on
-    // the corpus WebP q80 job, with both workers busy, a median 5 % less wall time (docs/benchmarks.md, "Run
-    // O"). Not for a small image, whose thread would cost more to start than it saves.
-    config.thread_level = runsInThread(image) ? 0 : 1;
     return config;
 }
 
 // Everything after the pixels are known to be 8-bit RGB(A); throws vips::VError from the pixel pull.
 Expected<Bytes> encodeFrame(const VImage& image, const WebpSettings& settings, CancelToken& cancel) {
     const bool alpha = image.bands() == 4;
-    const WebPConfig config = configFor(settings, image);
+    const WebPConfig config = configFor(settings);
     if (!WebPValidateConfig(&config)) return encodeError("invalid settings");
     WebPPicture frame;
     if (!WebPPictureInit(&frame)) return encodeError("libwebp version mismatch");

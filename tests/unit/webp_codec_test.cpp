@@ -161,22 +161,6 @@ TEST(WebpCodec, StripsGiveTheSamePixelsAsLibvipsSaver) {
     }
 }
 
-TEST(WebpCodec, LargeImagesEncodedOnTwoThreadsMatchLibvipsSaver) {
-    // Over a megapixel libwebp gets a second thread of its own (analysis, and alpha beside colour); what it
-    // writes must not change.
-    TempDir dir;
-    for (int bands : {3, 4}) {
-        const VImage image = testCard(1100, 1000, bands);
-        const auto ours = dir / ("ours" + std::to_string(bands) + ".webp");
-        const auto theirs = dir / ("theirs" + std::to_string(bands) + ".webp");
-        ASSERT_TRUE(encodeWebpTo(image, WebpSettings{80, false}, ours, CancelToken{}));
-        image.webpsave(
-            theirs.c_str(),
-            VImage::option()->set("Q", 80)->set("alpha_q", 80)->set("effort", 4)->set("strip", true));
-        EXPECT_EQ(maxDifference(loadWithLibvips(ours), loadWithLibvips(theirs)), 0.0) << bands << " bands";
-    }
-}
-
 TEST(WebpCodec, LosslessKeepsEveryVisiblePixel) {
     TempDir dir;
     const VImage rgb = testCard(77, 150, 3);
