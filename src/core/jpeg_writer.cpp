@@ -18,7 +18,6 @@ namespace {
 
 using Bytes = std::vector<std::uint8_t>;
 
-constexpr int kStripRows = 64;
 constexpr std::size_t kFirstBufferBytes = 64 * 1024;
 
 // libjpeg reports a fatal error by calling error_exit, which must not return: it jumps back to the
@@ -74,18 +73,6 @@ void termDestination(j_compress_ptr cinfo) {
     dest->out->resize(dest->out->size() - dest->pub.free_in_buffer);
 }
 
-// The profile libvips' saver would write: the image's own, unless it does not describe these pixels (a CMYK
-// source's profile on pixels converted to sRGB).
-std::pair<const void*, std::size_t> iccProfile(const vips::VImage& image) {
-    if (image.get_typeof(VIPS_META_ICC_NAME) == 0) return {nullptr, 0};
-    const void* data = nullptr;
-    std::size_t length = 0;
-    if (vips_image_get_blob(image.get_image(), VIPS_META_ICC_NAME, &data, &length) || length == 0)
-        return {nullptr, 0};
-    if (!vips_icc_is_compatible_profile(image.get_image(), data, length)) return {nullptr, 0};
-    return {data, length};
-}
-
 // The state encodeRows() shares with its caller; made before the setjmp(), so a jump skips no constructor or
 // destructor.
 struct Encoding {
@@ -127,8 +114,8 @@ Outcome encodeRows(Encoding& e, const vips::VImage& image, const vips::VRegion& 
     if (settings.progressive) jpeg_simple_progression(&c);
     jpeg_start_compress(&c, TRUE);
     if (settings.keepIcc) {
-        const auto [icc, length] = iccProfile(image);
-        if (icc) jpeg_write_icc_profile(&c, static_cast<const JOCTET*>(icc), unsigned(length));
+        if (const auto icc = pixelsProfile(image))
+            jpeg_write_icc_profile(&c, icc->data(), unsigned(icc->size()));
     }
     const int height = image.height();
     for (int y = 0; y < height; y += kStripRows) {

@@ -5,26 +5,17 @@
 #include <array>
 #include <cmath>
 #include <cstring>
-#include <optional>
 #include <utility>
 
 #include "c_handle.hpp"
 #include "metadata_scrubber.hpp"
+#include "vips_runtime.hpp"
 
 namespace imgopt::png {
 namespace {
 
 void putBe32(Bytes& out, std::uint32_t v) {
     for (int shift : {24, 16, 8, 0}) out.push_back(std::uint8_t(v >> shift));
-}
-
-std::optional<std::pair<const std::uint8_t*, std::size_t>> blob(const vips::VImage& image,
-                                                                const char* field) {
-    if (image.get_typeof(field) == 0) return std::nullopt;
-    const void* data = nullptr;
-    std::size_t size = 0;
-    if (vips_image_get_blob(image.get_image(), field, &data, &size) || size == 0) return std::nullopt;
-    return std::pair{static_cast<const std::uint8_t*>(data), size};
 }
 
 }  // namespace
@@ -74,30 +65,29 @@ Bytes resolutionChunk(const vips::VImage& image) {
 
 Status appendMetadata(Bytes& out, const vips::VImage& image, MetadataMode metadata, int level) {
     if (metadata == MetadataMode::None) return {};
-    if (auto icc = blob(image, VIPS_META_ICC_NAME);
-        icc && vips_icc_is_compatible_profile(image.get_image(), icc->first, icc->second)) {
-        auto compressed = zlibCompress(icc->first, icc->second, level);
+    if (const auto icc = pixelsProfile(image)) {
+        auto compressed = zlibCompress(icc->data(), icc->size(), level);
         if (!compressed) return Unexpected(std::move(compressed).error());
         Bytes data = {'i', 'c', 'c', 0, 0};  // profile name, NUL, compression method 0 (zlib)
         data.insert(data.end(), compressed->begin(), compressed->end());
         appendChunk(out, "iCCP", data);
     }
     if (metadata != MetadataMode::All) return {};
-    if (auto exif = blob(image, VIPS_META_EXIF_NAME)) {
+    if (const auto exif = imageBlob(image, VIPS_META_EXIF_NAME)) {
         // The pixels are upright now: a stale orientation would make viewers rotate them a second time.
-        auto upright = uprightExif(exif->first, exif->second);
+        auto upright = uprightExif(exif->data(), exif->size());
         if (!upright) return Unexpected(std::move(upright).error());
         // libvips keeps JPEG's "Exif\0\0" prefix; eXIf holds the TIFF structure alone.
         const std::size_t skip =
             upright->size() > 6 && std::memcmp(upright->data(), "Exif\0\0", 6) == 0 ? 6 : 0;
         appendChunk(out, "eXIf", upright->data() + skip, upright->size() - skip);
     }
-    if (auto xmp = blob(image, VIPS_META_XMP_NAME)) {
+    if (const auto xmp = imageBlob(image, VIPS_META_XMP_NAME)) {
         static constexpr std::string_view kKeyword = "XML:com.adobe.xmp";
         Bytes data(kKeyword.begin(), kKeyword.end());
         // NUL, uncompressed, method, empty language and translation
         data.insert(data.end(), {0, 0, 0, 0, 0});
-        data.insert(data.end(), xmp->first, xmp->first + xmp->second);
+        data.insert(data.end(), xmp->begin(), xmp->end());
         appendChunk(out, "iTXt", data);
     }
     return {};

@@ -102,6 +102,21 @@ bool runsInThread(const vips::VImage& image) {
     return std::uint64_t(image.width()) * std::uint64_t(image.height()) < kInThreadPixels;
 }
 
+std::optional<std::span<const std::uint8_t>> imageBlob(const vips::VImage& image, const char* field) {
+    if (image.get_typeof(field) == 0) return std::nullopt;
+    const void* data = nullptr;
+    std::size_t size = 0;
+    if (vips_image_get_blob(image.get_image(), field, &data, &size) || size == 0) return std::nullopt;
+    return std::span(static_cast<const std::uint8_t*>(data), size);
+}
+
+std::optional<std::span<const std::uint8_t>> pixelsProfile(const vips::VImage& image) {
+    auto icc = imageBlob(image, VIPS_META_ICC_NAME);
+    if (icc && !vips_icc_is_compatible_profile(image.get_image(), icc->data(), icc->size()))
+        return std::nullopt;
+    return icc;
+}
+
 MemoryPixels pixelsInMemory(const vips::VImage& image) {
     MemoryPixels out;
     if (!runsInThread(image)) {
@@ -113,7 +128,6 @@ MemoryPixels pixelsInMemory(const vips::VImage& image) {
     out.data.reset(g_malloc(out.size));
     auto* dst = static_cast<VipsPel*>(out.data.get());
     const vips::VRegion region = vips::VRegion::new_from_image(image);
-    constexpr int kStripRows = 64;
     for (int y = 0; y < image.height(); y += kStripRows) {
         const int rows = std::min(kStripRows, image.height() - y);
         region.prepare(0, y, image.width(), rows);

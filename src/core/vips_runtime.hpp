@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <optional>
+#include <span>
 #include <string>
 #include <vips/vips8>
 
@@ -41,6 +43,18 @@ void setTaskThreads(int threads);
 inline constexpr std::uint64_t kInThreadPixels = 1'000'000;
 
 bool runsInThread(const vips::VImage& image);
+
+// Rows per region request when a pipeline is read in the calling thread (the JPEG, WebP and palette PNG
+// writers).
+inline constexpr int kStripRows = 64;
+
+// A blob field of `image` (VIPS_META_ICC_NAME, _EXIF_, _XMP_), or nothing when it is absent or empty. The
+// bytes belong to the image.
+std::optional<std::span<const std::uint8_t>> imageBlob(const vips::VImage& image, const char* field);
+
+// The image's ICC profile when it describes these pixels, as libvips' savers decide: a CMYK source turned
+// into sRGB still carries its CMYK profile, which the writers leave out.
+std::optional<std::span<const std::uint8_t>> pixelsProfile(const vips::VImage& image);
 
 // The image's pixels in one g_malloc'ed block, rows packed, like vips_image_write_to_memory(); small images
 // (runsInThread()) are read through a region in this thread. Throws vips::VError when the pipeline fails.

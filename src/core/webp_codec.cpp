@@ -22,9 +22,9 @@ namespace {
 
 using vips::VImage;
 
-// Rows converted to YUV per step. Even, so that each strip covers whole 2x2 chroma blocks and the result is
-// bit-identical to converting the frame at once.
-constexpr int kStripRows = 64;
+// Rows are converted to YUV kStripRows at a time (vips_runtime.hpp): an even number, so that each strip
+// covers whole 2x2 chroma blocks and the result is bit-identical to converting the frame at once.
+static_assert(kStripRows % 2 == 0);
 
 Unexpected<Error> encodeError(std::string message) {
     return fail(ErrorCode::OutputFailed, "WebP: " + message);
@@ -151,12 +151,9 @@ int exifOrientation(const std::uint8_t* data, std::size_t size) {
     return value >= 1 && value <= 8 ? value : 1;
 }
 
-std::optional<WebPData> blobOf(const VImage& image, const char* field) {
-    if (image.get_typeof(field) == 0) return std::nullopt;
-    const void* data = nullptr;
-    size_t length = 0;
-    if (vips_image_get_blob(image.get_image(), field, &data, &length) || length == 0) return std::nullopt;
-    return WebPData{static_cast<const std::uint8_t*>(data), length};
+std::optional<WebPData> asWebPData(std::optional<std::span<const std::uint8_t>> blob) {
+    if (!blob) return std::nullopt;
+    return WebPData{blob->data(), blob->size()};
 }
 
 // Decodes into `image`'s memory; InputDamaged when libwebp refuses the bitstream.
@@ -194,11 +191,8 @@ Bytes copied(const std::uint8_t* data, std::size_t size) { return Bytes(data, da
 
 // The encoded bitstream with the ICC profile and XMP that `image` carries.
 Expected<Bytes> withMetadata(const VImage& image, const WebPMemoryWriter& writer) {
-    auto icc = blobOf(image, VIPS_META_ICC_NAME);
-    // A CMYK source converted to sRGB still carries its CMYK profile; like libvips' savers, leave out a
-    // profile that does not describe these pixels.
-    if (icc && !vips_icc_is_compatible_profile(image.get_image(), icc->bytes, icc->size)) icc.reset();
-    const auto xmp = blobOf(image, VIPS_META_XMP_NAME);
+    const auto icc = asWebPData(pixelsProfile(image));
+    const auto xmp = asWebPData(imageBlob(image, VIPS_META_XMP_NAME));
     if (!icc && !xmp) return copied(writer.mem, writer.size);
     const Handle<WebPMux, WebPMuxDelete> mux(WebPMuxNew());
     const WebPData bitstream{writer.mem, writer.size};
