@@ -64,12 +64,18 @@ int secant(const Trial& failing, const Trial& passing, const std::map<int, doubl
     return q;
 }
 
+// The margin's slope between two trials at different qualities; at least a quarter of the family's typical
+// slope, so that a flat or inverted pair cannot send the next step far off.
+double measuredSlope(double marginA, int qualityA, double marginB, int qualityB, const Family& f) {
+    return std::max(f.slope / 4, (marginA - marginB) / double(qualityA - qualityB));
+}
+
 // The next quality while every trial so far fell on one side: a step along the margin's slope, measured from
 // the last two trials when they differ, else the typical slope. Bounded, so one odd trial cannot fling it.
 int extrapolate(const std::map<int, double>& tried, int last, int previous, const Family& f) {
     double slope = f.slope;
     if (previous >= 0 && previous != last)
-        slope = std::max(f.slope / 4, (tried.at(last) - tried.at(previous)) / double(last - previous));
+        slope = measuredSlope(tried.at(last), last, tried.at(previous), previous, f);
     const double move = std::clamp(-tried.at(last) / slope, -double(kMaxJump), double(kMaxJump));
     const int step =
         move >= 0 ? std::max(f.step, int(std::ceil(move))) : std::min(-f.step, int(std::floor(move)));
@@ -110,8 +116,7 @@ int firstGuess(ImageFormat f, VisualTarget t) {
 // The sample's own slope near the limits: how far a whole image that misses must climb.
 double sampleSlope(const Found& found, const Family& f) {
     if (!found.pass || !found.fail || found.fail->quality == found.pass->quality) return f.slope;
-    return std::max(f.slope / 4, (found.pass->margin - found.fail->margin) /
-                                     double(found.pass->quality - found.fail->quality));
+    return measuredSlope(found.pass->margin, found.pass->quality, found.fail->margin, found.fail->quality, f);
 }
 
 const char* encodingOf(ImageFormat format, const Family& f, int quality) {
