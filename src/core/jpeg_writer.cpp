@@ -117,15 +117,11 @@ Outcome encodeRows(Encoding& e, const vips::VImage& image, const vips::VRegion& 
         if (const auto icc = pixelsProfile(image))
             jpeg_write_icc_profile(&c, icc->data(), unsigned(icc->size()));
     }
-    const int height = image.height();
-    for (int y = 0; y < height; y += kStripRows) {
+    for (int y = 0; y < image.height(); y += kStripRows) {
         if (cancel && cancel->cancelled()) return Outcome::Cancelled;
-        const int rows = std::min(kStripRows, height - y);
-        region.prepare(0, y, image.width(), rows);
-        const VipsPel* pixels = region.addr();
-        const auto stride = std::size_t(VIPS_REGION_LSKIP(region.get_region()));
-        for (int r = 0; r < rows; ++r) {
-            JSAMPROW row = const_cast<JSAMPROW>(pixels + std::size_t(r) * stride);
+        const Strip strip = readStrip(region, y);
+        for (int r = 0; r < strip.rows; ++r) {
+            JSAMPROW row = const_cast<JSAMPROW>(strip.pixels + std::size_t(r) * strip.stride);
             jpeg_write_scanlines(&c, &row, 1);
         }
     }

@@ -25,8 +25,8 @@ struct JpegWriteSettings {
     bool keepIcc = true;  // write the image's ICC profile, when it describes these pixels
 };
 
-// Whether encodeJpegInThread() takes `image`: 8-bit, one band (grey) or three (sRGB), under
-// kInThreadPixels pixels. Anything else goes to libvips' saver.
+// Whether encodeJpegInThread() takes `image`: 8-bit, one band (grey) or three (sRGB), and read in this
+// thread (runsInThread()). Anything else goes to libvips' saver.
 bool jpegWritesInThread(const vips::VImage& image);
 
 // Throws vips::VError when the pipeline behind `image` fails (a damaged input); an Error when libjpeg

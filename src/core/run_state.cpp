@@ -38,6 +38,18 @@ constexpr const char* kOutputColumns =
     "written, "
     "input_format, output_format, width, height, recorded_at";
 
+// The two output look-ups, formatted once: the statement cache finds a prepared statement by its text.
+const std::string& outputsWrittenTo() {
+    static const std::string sql =
+        fmt::format("SELECT {} FROM outputs WHERE output = ?1 AND written = 1", kOutputColumns);
+    return sql;
+}
+const std::string& outputsOfSourceWith() {
+    static const std::string sql =
+        fmt::format("SELECT {} FROM outputs WHERE source = ?1 AND settings = ?2", kOutputColumns);
+    return sql;
+}
+
 std::int64_t nowNs() {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
                std::chrono::system_clock::now().time_since_epoch())
@@ -198,9 +210,9 @@ Status RunState::exec(const char* sql) {
     return fail(ErrorCode::OutputFailed, text);
 }
 
-std::vector<OutputRecord> RunState::outputsLocked(const char* where, const std::string& a,
+std::vector<OutputRecord> RunState::outputsLocked(const std::string& select, const std::string& a,
                                                   const std::string& b) {
-    Statement s(db_, *statements_, fmt::format("SELECT {} FROM outputs WHERE {}", kOutputColumns, where));
+    Statement s(db_, *statements_, select);
     std::vector<OutputRecord> out;
     if (!s.ok()) return out;
     s.bind(1, a);
@@ -231,14 +243,14 @@ PriorOutput RunState::check(const fs::path& source, const std::string& settings,
     PriorOutput out;
     if (inPlace) {
         if (!readOnly_) dropStaleTrashLocked(source);
-        for (auto& r : outputsLocked("output = ?1 AND written = 1", source.string()))
+        for (auto& r : outputsLocked(outputsWrittenTo(), source.string()))
             if (matches(source, r.outputFp)) {
                 out.kind = PriorOutput::Kind::AlreadyOptimized;
                 out.record = std::move(r);
                 return out;
             }
     }
-    auto rows = outputsLocked("source = ?1 AND settings = ?2", source.string(), settings);
+    auto rows = outputsLocked(outputsOfSourceWith(), source.string(), settings);
     if (rows.empty()) return out;
     OutputRecord& r = rows.front();
     const bool outputOurs = matches(r.output, r.outputFp);

@@ -104,7 +104,7 @@ private:
     explicit RunState(sqlite3* db, bool readOnly);
     Status exec(const char* sql);
     std::int64_t runIdLocked();
-    std::vector<OutputRecord> outputsLocked(const char* where, const std::string& a,
+    std::vector<OutputRecord> outputsLocked(const std::string& select, const std::string& a,
                                             const std::string& b = {});
     void dropStaleTrashLocked(const std::filesystem::path& original);
 

@@ -21,6 +21,8 @@ namespace {
 std::once_flag g_once;
 bool g_ok = false;
 std::string g_error;
+// The libvips threads of the task running on this thread; 0 on a thread that never set them.
+thread_local int t_taskThreads = 0;
 }  // namespace
 
 Status initVips(const char* argv0) {
@@ -92,6 +94,7 @@ Expected<vips::VSource> openSource(const std::filesystem::path& path) {
 
 void setTaskThreads(int threads) {
     threads = threads < 1 ? 1 : threads;
+    t_taskThreads = threads;
     vips_concurrency_set(threads);
 #ifdef IMGOPT_HAVE_OPENMP
     omp_set_num_threads(threads);
@@ -99,6 +102,7 @@ void setTaskThreads(int threads) {
 }
 
 bool runsInThread(const vips::VImage& image) {
+    if (t_taskThreads > 1) return false;
     return std::uint64_t(image.width()) * std::uint64_t(image.height()) < kInThreadPixels;
 }
 
@@ -117,6 +121,16 @@ std::optional<std::span<const std::uint8_t>> pixelsProfile(const vips::VImage& i
     return icc;
 }
 
+Strip readStrip(const vips::VRegion& region, int y) {
+    const VipsImage* image = region.get_region()->im;
+    Strip strip;
+    strip.rows = std::min(kStripRows, image->Ysize - y);
+    region.prepare(0, y, image->Xsize, strip.rows);
+    strip.pixels = region.addr();
+    strip.stride = std::size_t(VIPS_REGION_LSKIP(region.get_region()));
+    return strip;
+}
+
 MemoryPixels pixelsInMemory(const vips::VImage& image) {
     MemoryPixels out;
     if (!runsInThread(image)) {
@@ -129,11 +143,9 @@ MemoryPixels pixelsInMemory(const vips::VImage& image) {
     auto* dst = static_cast<VipsPel*>(out.data.get());
     const vips::VRegion region = vips::VRegion::new_from_image(image);
     for (int y = 0; y < image.height(); y += kStripRows) {
-        const int rows = std::min(kStripRows, image.height() - y);
-        region.prepare(0, y, image.width(), rows);
-        const VipsPel* src = region.addr();
-        const auto stride = std::size_t(VIPS_REGION_LSKIP(region.get_region()));
-        for (int r = 0; r < rows; ++r) std::memcpy(dst + std::size_t(y + r) * line, src + r * stride, line);
+        const Strip strip = readStrip(region, y);
+        for (int r = 0; r < strip.rows; ++r)
+            std::memcpy(dst + std::size_t(y + r) * line, strip.pixels + r * strip.stride, line);
     }
     return out;
 }

@@ -42,11 +42,26 @@ void setTaskThreads(int threads);
 // (docs/benchmarks.md, "Per-file cost").
 inline constexpr std::uint64_t kInThreadPixels = 1'000'000;
 
+// Whether to read `image` in the calling thread: it is under kInThreadPixels, and the task on this thread was
+// not given more than one libvips thread (setTaskThreads). A task that was, a large source running alone,
+// gets its pipeline run by libvips' thread pool even when the result is small: the shrink before it is the
+// work (one 3840x2400 JPEG to 900 pixels: 0.25 s against 0.31 s in this thread; docs/benchmarks.md, "Per-file
+// cost").
 bool runsInThread(const vips::VImage& image);
 
 // Rows per region request when a pipeline is read in the calling thread (the JPEG, WebP and palette PNG
 // writers).
 inline constexpr int kStripRows = 64;
+
+// Rows y.. of the region's image, kStripRows of them (fewer at the bottom), evaluated in the calling thread.
+// The pixels belong to the region and stay valid until its next read. Throws vips::VError when the pipeline
+// fails.
+struct Strip {
+    int rows = 0;
+    const VipsPel* pixels = nullptr;
+    std::size_t stride = 0;  // bytes from one row to the next
+};
+Strip readStrip(const vips::VRegion& region, int y);
 
 // A blob field of `image` (VIPS_META_ICC_NAME, _EXIF_, _XMP_), or nothing when it is absent or empty. The
 // bytes belong to the image.

@@ -111,26 +111,25 @@ void copyYuvStrip(WebPPicture& frame, const WebPPicture& strip, int y, int rows)
 
 // Converts strip `y` of `region` into the matching rows of `frame` (YUV(A) planes, or ARGB when lossless).
 // Throws vips::VError when the pipeline behind the region fails.
-Status importStrip(WebPPicture& frame, const vips::VRegion& region, int y, int rows, bool alpha) {
+Status importStrip(WebPPicture& frame, const vips::VRegion& region, int y, bool alpha) {
     const int w = frame.width;
-    region.prepare(0, y, w, rows);
-    const VipsPel* pixels = region.addr();
-    const int stride = int(VIPS_REGION_LSKIP(region.get_region()));
+    const Strip rows = readStrip(region, y);
+    const int stride = int(rows.stride);
     WebPPicture strip;
     if (!WebPPictureInit(&strip)) return encodeError("libwebp version mismatch");
     const Handle<WebPPicture, WebPPictureFree> release(&strip);
     strip.width = w;
-    strip.height = rows;
+    strip.height = rows.rows;
     strip.use_argb = frame.use_argb;
-    const int ok =
-        alpha ? WebPPictureImportRGBA(&strip, pixels, stride) : WebPPictureImportRGB(&strip, pixels, stride);
+    const int ok = alpha ? WebPPictureImportRGBA(&strip, rows.pixels, stride)
+                         : WebPPictureImportRGB(&strip, rows.pixels, stride);
     if (!ok) return encodeError("out of memory");
     if (frame.use_argb)
         copyRows(reinterpret_cast<std::uint8_t*>(frame.argb + std::ptrdiff_t(y) * frame.argb_stride),
                  frame.argb_stride * 4, reinterpret_cast<const std::uint8_t*>(strip.argb),
-                 strip.argb_stride * 4, w * 4, rows);
+                 strip.argb_stride * 4, w * 4, rows.rows);
     else
-        copyYuvStrip(frame, strip, y, rows);
+        copyYuvStrip(frame, strip, y, rows.rows);
     return {};
 }
 
@@ -237,8 +236,7 @@ Expected<Bytes> encodeFrame(const VImage& image, const WebpSettings& settings, C
     const vips::VRegion region = vips::VRegion::new_from_image(image);
     for (int y = 0; y < frame.height; y += kStripRows) {
         if (cancel.cancelled()) return fail(ErrorCode::Cancelled, "cancelled");
-        if (auto s = importStrip(frame, region, y, std::min(kStripRows, frame.height - y), alpha); !s)
-            return Unexpected(std::move(s).error());
+        if (auto s = importStrip(frame, region, y, alpha); !s) return Unexpected(std::move(s).error());
     }
     WebPMemoryWriter writer;
     WebPMemoryWriterInit(&writer);

@@ -12,6 +12,7 @@
 #include "metadata_scrubber.hpp"
 #include "savers.hpp"
 #include "test_support.hpp"
+#include "vips_runtime.hpp"
 
 using namespace imgopt;
 using namespace imgopt::test;
@@ -106,6 +107,17 @@ TEST(JpegWriter, TakesSmall8BitGreyOrRgbImagesOnly) {
     // The pipeline of a large image runs on libvips' threads (vips_runtime.hpp, kInThreadPixels).
     EXPECT_TRUE(jpegWritesInThread(VImage::black(999, 1000, VImage::option()->set("bands", 3))));
     EXPECT_FALSE(jpegWritesInThread(VImage::black(1000, 1000, VImage::option()->set("bands", 3))));
+}
+
+TEST(JpegWriter, LeavesATaskWithSeveralLibvipsThreadsToLibvips) {
+    // A large source shrunk to a small result while it runs alone gets every core (engine_pipeline.cpp):
+    // the shrink is the work, and libvips' thread pool shares it out.
+    const int before = vips_concurrency_get();
+    setTaskThreads(2);
+    EXPECT_FALSE(jpegWritesInThread(testCard(96, 64, 3)));
+    setTaskThreads(1);
+    EXPECT_TRUE(jpegWritesInThread(testCard(96, 64, 3)));
+    vips_concurrency_set(before);
 }
 
 TEST(JpegWriter, CancelledBeforeTheFirstStrip) {
