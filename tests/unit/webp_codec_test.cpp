@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 #include <vips/vips8>
@@ -11,6 +12,7 @@
 #include "encoder.hpp"
 #include "image_factory.hpp"
 #include "pipeline.hpp"
+#include "savers.hpp"
 #include "test_support.hpp"
 
 using namespace imgopt;
@@ -159,6 +161,41 @@ TEST(WebpCodec, StripsGiveTheSamePixelsAsLibvipsSaver) {
         EXPECT_FALSE(probe.hasExif);
         EXPECT_EQ(maxDifference(loadWithLibvips(ours), loadWithLibvips(theirs)), 0.0) << bands << " bands";
     }
+}
+
+namespace {
+// The prediction filter of a WebP file's alpha plane: bits 2-3 of the ALPH chunk's first byte (RFC 9649);
+// -1 without an ALPH chunk.
+int alphaFilter(const std::vector<std::uint8_t>& webp) {
+    static const std::string tag = "ALPH";
+    const auto at = std::search(webp.begin(), webp.end(), tag.begin(), tag.end());
+    if (webp.end() - at < 9) return -1;
+    return (at[8] >> 2) & 3;
+}
+}  // namespace
+
+TEST(WebpCodec, AlphaUpToQuality80IsUnfiltered) {
+    // A soft shadow (a blurred rectangle): above quality 80 one of libwebp's filters pays for it.
+    const VImage xy = VImage::xyz(400, 300);
+    const VImage rect = ((xy[0] > 80) & (xy[0] < 320) & (xy[1] > 60) & (xy[1] < 240)).ifthenelse(200, 0);
+    const VImage rgba = testCard(400, 300, 3).bandjoin(rect.gaussblur(20).cast(VIPS_FORMAT_UCHAR));
+    // libwebp's own choice, which libvips' saver leaves at its default.
+    const auto libwebps = [&](int quality) {
+        VipsBlob* blob = rgba.webpsave_buffer(VImage::option()
+                                                  ->set("Q", quality)
+                                                  ->set("alpha_q", quality)
+                                                  ->set("effort", 4)
+                                                  ->set("strip", true));
+        return detail::takeBlob(blob);
+    };
+    for (int quality : {60, 80}) {
+        const auto ours = valueOrFail(encodeWebp(rgba, WebpSettings{quality, false}, CancelToken{}));
+        EXPECT_EQ(alphaFilter(ours), 0) << quality;
+        EXPECT_LE(ours.size(), libwebps(quality).size()) << quality;
+    }
+    const auto high = valueOrFail(encodeWebp(rgba, WebpSettings{90, false}, CancelToken{}));
+    EXPECT_GT(alphaFilter(high), 0);
+    EXPECT_EQ(alphaFilter(high), alphaFilter(libwebps(90)));
 }
 
 TEST(WebpCodec, LosslessKeepsEveryVisiblePixel) {
