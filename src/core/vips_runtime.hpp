@@ -45,8 +45,8 @@ inline constexpr std::uint64_t kInThreadPixels = 1'000'000;
 // Whether to read `image` in the calling thread: it is under kInThreadPixels, and the task on this thread was
 // not given more than one libvips thread (setTaskThreads). A task that was, a large source running alone,
 // gets its pipeline run by libvips' thread pool even when the result is small: the shrink before it is the
-// work (one 3840x2400 JPEG to 900 pixels: 0.25 s against 0.31 s in this thread; docs/benchmarks.md, "Per-file
-// cost").
+// work (one 3840x2400 JPEG to 900 pixels: median 0.32 s against 0.38 s in this thread; docs/benchmarks.md,
+// "Per-file cost").
 bool runsInThread(const vips::VImage& image);
 
 // Rows per region request when a pipeline is read in the calling thread (the JPEG, WebP and palette PNG
