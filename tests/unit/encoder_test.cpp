@@ -293,6 +293,26 @@ TEST(Encoder, QualityChangesSize) {
     EXPECT_LT(fs::file_size(dir / "lo.webp"), fs::file_size(dir / "hi.webp"));
 }
 
+TEST(Encoder, QualityHundredKeepsThePixels) {
+    // PNG and WebP at 100 are exact. AVIF's lossless mode through libvips 8.14 and libheif 1.15 codes YCbCr
+    // 4:4:4, not RGB, and comes back within one level (docs/architecture.md, "Format decisions").
+    TempDir dir;
+    const auto src = dir / "card.png";
+    makeImage(src, {.width = 120, .height = 80});
+    Options o;
+    o.quality = 100;
+    for (const auto& [format, bound] :
+         {std::pair{ImageFormat::Png, 0.0}, {ImageFormat::Webp, 0.0}, {ImageFormat::Avif, 1.0}}) {
+        const auto dest = dir / ("out-" + toString(format));
+        const auto e = encodeTo(src, format, dest, o);
+        ASSERT_TRUE(e.outcome.ok) << e.outcome.error;
+        EXPECT_LE(maxDifference(vips::VImage::new_from_file(src.c_str()),
+                                vips::VImage::new_from_file(dest.c_str())),
+                  bound)
+            << toString(format);
+    }
+}
+
 TEST(Encoder, ACancelDuringTheEvaluationKillsThePipeline) {
     TempDir dir;
     // 80 megapixels of JPEG stream through decode and encode for seconds; the cancel comes 200 ms in.
