@@ -26,6 +26,9 @@ using vips::VImage;
 // covers whole 2x2 chroma blocks and the result is bit-identical to converting the frame at once.
 static_assert(kStripRows % 2 == 0);
 
+// Lossy qualities up to this one code the alpha plane without a prediction filter (configFor() says why).
+constexpr int kUnfilteredAlphaQuality = 80;
+
 Unexpected<Error> encodeError(std::string message) {
     return fail(ErrorCode::OutputFailed, "WebP: " + message);
 }
@@ -113,23 +116,23 @@ void copyYuvStrip(WebPPicture& frame, const WebPPicture& strip, int y, int rows)
 // Throws vips::VError when the pipeline behind the region fails.
 Status importStrip(WebPPicture& frame, const vips::VRegion& region, int y, bool alpha) {
     const int w = frame.width;
-    const Strip rows = readStrip(region, y);
-    const int stride = int(rows.stride);
+    const Strip input = readStrip(region, y);
+    const int stride = int(input.stride);
     WebPPicture strip;
     if (!WebPPictureInit(&strip)) return encodeError("libwebp version mismatch");
     const Handle<WebPPicture, WebPPictureFree> release(&strip);
     strip.width = w;
-    strip.height = rows.rows;
+    strip.height = input.rows;
     strip.use_argb = frame.use_argb;
-    const int ok = alpha ? WebPPictureImportRGBA(&strip, rows.pixels, stride)
-                         : WebPPictureImportRGB(&strip, rows.pixels, stride);
+    const int ok = alpha ? WebPPictureImportRGBA(&strip, input.pixels, stride)
+                         : WebPPictureImportRGB(&strip, input.pixels, stride);
     if (!ok) return encodeError("out of memory");
     if (frame.use_argb)
         copyRows(reinterpret_cast<std::uint8_t*>(frame.argb + std::ptrdiff_t(y) * frame.argb_stride),
                  frame.argb_stride * 4, reinterpret_cast<const std::uint8_t*>(strip.argb),
-                 strip.argb_stride * 4, w * 4, rows.rows);
+                 strip.argb_stride * 4, w * 4, input.rows);
     else
-        copyYuvStrip(frame, strip, y, rows.rows);
+        copyYuvStrip(frame, strip, y, input.rows);
     return {};
 }
 

@@ -24,10 +24,6 @@ namespace imgopt {
 // Error InputDamaged when the bitstream inside is damaged.
 Expected<std::optional<vips::VImage>> decodeWebpStill(const std::filesystem::path& path);
 
-// Lossy qualities up to this one encode the alpha plane without a prediction filter (webp_codec.cpp says
-// why).
-inline constexpr int kUnfilteredAlphaQuality = 80;
-
 struct WebpSettings {
     int quality = 90;       // 1-100; ignored when lossless
     bool lossless = false;  // lossless uses effort 6, lossy effort 4 (docs/presets.md)
